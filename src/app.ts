@@ -1,0 +1,120 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from './config/app-config.ts';
+import { systemRuntime, type RuntimeDeps } from './core/runtime-deps.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerHealthRoutes } from './http/health.routes.ts';
+import { registerJsonBodyParser } from './http/json-body-parser.ts';
+import { registerOpenApi } from './http/register-openapi.ts';
+import { createSchemaValidatorCompiler } from './http/schema-validators.ts';
+import { installPrometheusMetrics } from './metrics/install-prometheus-metrics.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import { packageVersion } from './package-version.ts';
+import type { ProviderRegistry } from './providers/provider-contract.ts';
+import { isRedisUp, openRedis } from './redis/open-redis.ts';
+import { registerResultRoutes } from './results/results.routes.ts';
+import { registerRunRoutes } from './runs/runs.routes.ts';
+import { createServices } from './services.ts';
+import { registerTemplateRoutes } from './templates/templates.routes.ts';
+import { registerVersionRoutes } from './versions/versions.routes.ts';
+
+export interface AppDeps {
+  readonly config: AppConfig;
+  /** An already-open database (tests pass one per dialect); otherwise opened from config. */
+  readonly database?: OpenDatabase;
+  /** A Redis client (tests pass one); otherwise opened from config when a URL is set. */
+  readonly redis?: Redis | null;
+  readonly runtime?: RuntimeDeps;
+  readonly metrics?: Metrics;
+  readonly providers?: ProviderRegistry;
+  /** Where JSON log lines go (stdout by default); tests capture them to check redaction. */
+  readonly logStream?: { write(line: string): void };
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+/** Secrets that could reach a log line through request headers or error objects. */
+const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["api-key"]',
+  'req.headers["x-goog-api-key"]',
+  'err.headers.authorization',
+  'err.headers["api-key"]',
+  'err.config.headers',
+] as const;
+
+/**
+ * The composition root: opens the database (applying pending migrations) and Redis, builds the
+ * services and registers every route explicitly. Closing the app closes what it opened.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const database = deps.database ?? openDatabase(config.database);
+  await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
+      ...(deps.logStream === undefined ? {} : { stream: deps.logStream }),
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // Long path segments are still ids that name nothing: a 404, not Fastify's default 414.
+    routerOptions: { maxParamLength: 2048 },
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+  });
+  const redis =
+    deps.redis !== undefined
+      ? deps.redis
+      : config.redisUrl === null
+        ? null
+        : openRedis(config.redisUrl, app.log);
+  if (deps.database === undefined) app.addHook('onClose', () => database.close());
+  if (deps.redis === undefined && redis !== null) {
+    app.addHook('onClose', (_instance, done) => {
+      redis.disconnect();
+      done();
+    });
+  }
+
+  app.setValidatorCompiler(createSchemaValidatorCompiler());
+  registerJsonBodyParser(app);
+  registerErrorHandler(app, config.bodyLimitBytes);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await registerOpenApi(app, packageVersion);
+
+  const services = await createServices({
+    config,
+    database,
+    runtime: deps.runtime ?? systemRuntime,
+    metrics:
+      deps.metrics ??
+      installPrometheusMetrics(app, {
+        service: config.metricsService,
+        env: config.metricsEnv,
+        bearerToken: config.security.metricsToken,
+        redisCheck: redis === null ? null : () => isRedisUp(redis),
+      }),
+    redis,
+    ...(deps.providers === undefined ? {} : { providers: deps.providers }),
+  });
+  registerHealthRoutes(app, database);
+  registerTemplateRoutes(app, services.templates);
+  registerVersionRoutes(app, services.versions);
+  registerRunRoutes(app, services.runs);
+  registerResultRoutes(app, services.results);
+  return app;
+}

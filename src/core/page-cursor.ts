@@ -1,0 +1,37 @@
+import { ValidationError } from './app-error.ts';
+
+/** The position after the last item of a page sorted newest first by (created_at, id). */
+export interface PagePosition {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** Cursors are opaque to clients: base64url of the last item's sort key. */
+export function encodePageCursor(position: PagePosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt, position.id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+export function decodePageCursor(cursor: string): PagePosition {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === 'string' &&
+      typeof decoded[1] === 'string'
+    ) {
+      return { createdAt: decoded[0], id: decoded[1] };
+    }
+  } catch {
+    // fall through to the validation error below
+  }
+  throw new ValidationError([
+    {
+      loc: ['query', 'cursor'],
+      msg: 'Invalid cursor: pass the next_cursor value of the previous page unchanged',
+      type: 'value_error',
+    },
+  ]);
+}

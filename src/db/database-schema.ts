@@ -1,0 +1,10 @@
+import type { PromptResultsTable } from '../results/results.table.ts';
+import type { PromptTemplatesTable } from '../templates/templates.table.ts';
+import type { PromptVersionsTable } from '../versions/versions.table.ts';
+
+/** Every table Kysely knows about; each feature owns its table's type. */
+export interface DatabaseSchema {
+  prompt_templates: PromptTemplatesTable;
+  prompt_versions: PromptVersionsTable;
+  prompt_results: PromptResultsTable;
+}

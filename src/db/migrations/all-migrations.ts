@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createPromptTables from './2026-11-23-0001-create-prompt-tables.ts';
+
+/**
+ * Every migration in order. Names sort by time; a new migration is a new file named
+ * `YYYY-MM-DD-NNNN-intent.ts`, added here. Migrations never rewrite existing rows.
+ */
+export const allMigrations: Readonly<Record<string, Migration>> = {
+  '2026-11-23-0001-create-prompt-tables': createPromptTables,
+};

@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ValidationError, type ErrorCode } from '../core/app-error.ts';
+import { issuesFromSchemaErrors } from './validation-issues.ts';
+
+/** Fastify's own error codes that are the client's fault, in Prompter's vocabulary. */
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+};
+
+/**
+ * The single place errors become HTTP responses. Every body is `{"detail": …}`: a string for
+ * 404, `[{loc, msg, type}]` for 422, `{code, message, …}` otherwise. 5xx are logged with the
+ * request id and their message is masked.
+ */
+export function registerErrorHandler(app: FastifyInstance, bodyLimitBytes: number): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const known = toAppError(error, bodyLimitBytes);
+    if (known === null) {
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.status(500).send({
+        detail: {
+          code: 'INTERNAL',
+          message: `Internal server error (request ${request.id}).`,
+        },
+      });
+    }
+    if (known.code === 'PROVIDER_ERROR') {
+      // A provider failure is the provider's, not ours: a warning with what an operator needs.
+      request.log.warn(
+        { action: 'provider_error', status: known.status, ...known.extra },
+        known.message,
+      );
+    } else if (known.status >= 500) {
+      request.log.error({ err: error }, known.message);
+    }
+    return reply.status(known.status).send(errorBody(known));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ detail: `Not Found: ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}
+
+export function errorBody(error: AppError): { detail: unknown } {
+  if (error instanceof ValidationError) return { detail: error.issues };
+  if (error.code === 'NOT_FOUND') return { detail: error.message };
+  return { detail: { code: error.code, message: error.message, ...error.extra } };
+}
+
+function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    return new ValidationError(
+      issuesFromSchemaErrors(error.validation, error.validationContext ?? 'body'),
+    );
+  }
+  const code = fastifyCodes[error.code];
+  if (code === 'PAYLOAD_TOO_LARGE') {
+    return new AppError(code, `Request body is larger than the limit of ${bodyLimitBytes} bytes.`);
+  }
+  if (code !== undefined) return new AppError(code, error.message);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('BAD_REQUEST', error.message);
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+/**
+ * Domain events worth counting. Services record them here; Prometheus is one adapter
+ * (`prometheus-metrics.ts`), the no-op below another (STYLE point 18). Implementations must never
+ * throw into a request: a metrics failure never fails a request (CONTRACT §6).
+ */
+export interface Metrics {
+  /** An insert hit a unique index (e.g. a duplicate template create that raced its twin). */
+  uniqueViolation(table: string): void;
+  /** A version probe was sent to a provider. */
+  probeAttempted(provider: string, model: string): void;
+  /** A version probe failed (error or timeout). */
+  probeFailed(provider: string, model: string): void;
+  /** A probe was avoided because another caller's probe was reused. */
+  probeCoalesced(provider: string, source: 'in_process' | 'redis'): void;
+  /** How long one ensure-version took, end to end. */
+  ensureVersionObserved(provider: string, seconds: number): void;
+  /** One provider call (a run), with its outcome and token counts. */
+  providerCallObserved(call: ProviderCallObservation): void;
+  /** A result row was stored (succeeded or failed). */
+  resultStored(result: StoredResultObservation): void;
+  /** A template got a new version key for a provider/model it already had versions for (drift). */
+  versionChanged(provider: string, model: string): void;
+}
+
+export interface ProviderCallObservation {
+  readonly provider: string;
+  readonly model: string;
+  /** `ok` or the failure kind (`rate_limited`, `timeout`, `http_error`, …). */
+  readonly outcome: string;
+  readonly seconds: number;
+  readonly promptTokens: number | null;
+  readonly completionTokens: number | null;
+}
+
+export interface StoredResultObservation {
+  readonly provider: string;
+  readonly model: string;
+  readonly status: 'succeeded' | 'failed';
+  /** For OpenAI results: whether the response carried `system_fingerprint`; null otherwise. */
+  readonly openaiFingerprintPresent: boolean | null;
+}
+
+export const noopMetrics: Metrics = {
+  uniqueViolation: () => undefined,
+  probeAttempted: () => undefined,
+  probeFailed: () => undefined,
+  probeCoalesced: () => undefined,
+  ensureVersionObserved: () => undefined,
+  providerCallObserved: () => undefined,
+  resultStored: () => undefined,
+  versionChanged: () => undefined,
+};

@@ -1,0 +1,21 @@
+import { emptyVersionParts, type VersionParts } from '../provider-contract.ts';
+
+export interface GoogleVersionKey {
+  readonly versionKey: string | null;
+  readonly versionParts: VersionParts;
+}
+
+/**
+ * The version key of a Gemini answer (CONTRACT §4): `modelVersion`, the exact model that served
+ * it (`gemini-2.0-flash-001` behind the alias `gemini-2.0-flash`). The Gemini API names no served
+ * model id, fingerprint or service tier, so those parts stay null.
+ * https://ai.google.dev/api/generate-content#generatecontentresponse
+ */
+export function extractGoogleVersionKey(body: Readonly<Record<string, unknown>>): GoogleVersionKey {
+  const modelVersion = nonEmptyString(body['modelVersion']);
+  return { versionKey: modelVersion, versionParts: { ...emptyVersionParts, modelVersion } };
+}
+
+function nonEmptyString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}

@@ -1,0 +1,68 @@
+import type { PromptResultRow } from './results.table.ts';
+
+export type ResultStatus = 'succeeded' | 'failed';
+
+/** One execution and its audit record: the request as sent, the whole response, the context. */
+export interface Result {
+  readonly id: string;
+  readonly orgId: string;
+  readonly workspaceId: string;
+  readonly templateId: string;
+  readonly versionId: string | null;
+  readonly batchId: string | null;
+  readonly sampleIndex: number | null;
+  readonly provider: string;
+  readonly modelId: string;
+  readonly providerVersionKey: string | null;
+  readonly systemFingerprint: string | null;
+  readonly country: string | null;
+  readonly brandName: string | null;
+  readonly runtimeVars: unknown;
+  readonly useGrounding: boolean;
+  readonly analysisConfig: unknown;
+  readonly renderedPromptSha256: string | null;
+  readonly request: unknown;
+  readonly response: unknown;
+  readonly content: string | null;
+  readonly usage: unknown;
+  readonly latencyMs: number | null;
+  readonly status: ResultStatus;
+  readonly error: unknown;
+  readonly simulated: boolean;
+  readonly createdAt: string;
+}
+
+export function resultFromRow(row: PromptResultRow): Result {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    workspaceId: row.workspace_id,
+    templateId: row.template_id,
+    versionId: row.version_id,
+    batchId: row.batch_id,
+    sampleIndex: row.sample_index === null ? null : Number(row.sample_index),
+    provider: row.provider,
+    modelId: row.model_id,
+    providerVersionKey: row.provider_version_key,
+    systemFingerprint: row.system_fingerprint,
+    country: row.country,
+    brandName: row.brand_name,
+    runtimeVars: JSON.parse(row.runtime_vars),
+    useGrounding: Number(row.use_grounding) === 1,
+    analysisConfig: parseNullable(row.analysis_config),
+    renderedPromptSha256: row.rendered_prompt_sha256,
+    request: JSON.parse(row.request),
+    response: JSON.parse(row.response),
+    content: row.content,
+    usage: parseNullable(row.usage),
+    latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),
+    status: row.status as ResultStatus,
+    error: parseNullable(row.error),
+    simulated: Number(row.simulated) === 1,
+    createdAt: row.created_at,
+  };
+}
+
+function parseNullable(text: string | null): unknown {
+  return text === null ? null : JSON.parse(text);
+}

@@ -1,0 +1,69 @@
+import type { Insertable } from 'kysely';
+import type { PagePosition } from '../core/page-cursor.ts';
+import type { DatabaseExecutor } from '../db/database-executor.ts';
+import type { PromptResultRow, PromptResultsTable } from './results.table.ts';
+
+export async function insertResult(
+  db: DatabaseExecutor,
+  row: Insertable<PromptResultsTable>,
+): Promise<void> {
+  await db.insertInto('prompt_results').values(row).execute();
+}
+
+export async function findResultById(
+  db: DatabaseExecutor,
+  id: string,
+): Promise<PromptResultRow | undefined> {
+  return db.selectFrom('prompt_results').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface ResultFilters {
+  readonly templateId: string;
+  readonly country?: string | undefined;
+  readonly versionId?: string | undefined;
+  readonly providerVersionKey?: string | undefined;
+  readonly status?: string | undefined;
+  /** Inclusive lower bound on created_at (ISO-8601 UTC). */
+  readonly from?: string | undefined;
+  /** Exclusive upper bound on created_at (ISO-8601 UTC). */
+  readonly to?: string | undefined;
+}
+
+/**
+ * One page of a template's results matching the filters, `limit + 1` rows so the caller knows
+ * whether more follow. `newest` pages backwards in time (lists), `oldest` forwards (exports).
+ */
+export async function listResultsPage(
+  db: DatabaseExecutor,
+  filters: ResultFilters,
+  page: { limit: number; after: PagePosition | undefined; order: 'newest' | 'oldest' },
+): Promise<PromptResultRow[]> {
+  let select = db
+    .selectFrom('prompt_results')
+    .selectAll()
+    .where('template_id', '=', filters.templateId);
+  if (filters.country !== undefined) select = select.where('country', '=', filters.country);
+  if (filters.versionId !== undefined) select = select.where('version_id', '=', filters.versionId);
+  if (filters.providerVersionKey !== undefined) {
+    select = select.where('provider_version_key', '=', filters.providerVersionKey);
+  }
+  if (filters.status !== undefined) select = select.where('status', '=', filters.status);
+  if (filters.from !== undefined) select = select.where('created_at', '>=', filters.from);
+  if (filters.to !== undefined) select = select.where('created_at', '<', filters.to);
+  const after = page.after;
+  const direction = page.order === 'newest' ? '<' : '>';
+  if (after !== undefined) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('created_at', direction, after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', direction, after.id)]),
+      ]),
+    );
+  }
+  const sort = page.order === 'newest' ? 'desc' : 'asc';
+  return select
+    .orderBy('created_at', sort)
+    .orderBy('id', sort)
+    .limit(page.limit + 1)
+    .execute();
+}

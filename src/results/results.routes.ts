@@ -1,0 +1,125 @@
+import { Readable } from 'node:stream';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import {
+  NotFoundResponseSchema,
+  ValidationErrorResponseSchema,
+} from '../http/error-response-schemas.ts';
+import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
+import { toResultResponse } from './result-response.ts';
+import { resultsAsCsv, resultsAsJsonLines } from './results-export.ts';
+import {
+  ExportResultsQuerySchema,
+  ListResultsQuerySchema,
+  ResultIdParamsSchema,
+  ResultPageSchema,
+  ResultSchema,
+} from './results.schemas.ts';
+import type { ResultQuery, ResultsService } from './results.service.ts';
+
+const tags = ['results'];
+
+function resultQuery(query: {
+  country?: string;
+  version_id?: string;
+  provider_version_key?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+}): ResultQuery {
+  return {
+    country: query.country,
+    versionId: query.version_id,
+    providerVersionKey: query.provider_version_key,
+    status: query.status,
+    from: query.from,
+    to: query.to,
+  };
+}
+
+/** Reading the audit trail (CONTRACT §3). */
+export function registerResultRoutes(app: FastifyInstance, results: ResultsService): void {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  routes.get(
+    '/api/prompt-results/:result_id',
+    {
+      schema: {
+        tags,
+        summary: 'One result: the full audit record',
+        params: ResultIdParamsSchema,
+        response: { 200: ResultSchema, 404: NotFoundResponseSchema },
+      },
+    },
+    async (request) => toResultResponse(await results.getResult(request.params.result_id)),
+  );
+
+  routes.get(
+    '/api/prompt-templates/:template_id/results',
+    {
+      schema: {
+        tags,
+        summary: "A template's results, newest first, filtered by country, version, status, time",
+        params: TemplateIdParamsSchema,
+        querystring: ListResultsQuerySchema,
+        response: {
+          200: ResultPageSchema,
+          404: NotFoundResponseSchema,
+          422: ValidationErrorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const page = await results.listResults(
+        request.params.template_id,
+        resultQuery(request.query),
+        { limit: request.query.limit ?? 50, cursor: request.query.cursor },
+      );
+      return { items: page.items.map(toResultResponse), next_cursor: page.nextCursor };
+    },
+  );
+
+  routes.get(
+    '/api/prompt-templates/:template_id/results/export',
+    {
+      schema: {
+        tags,
+        summary: 'Stream every matching result, oldest first, as CSV or JSON Lines',
+        description: 'CSV columns are fixed; see docs/exports.md. JSONL lines are full records.',
+        params: TemplateIdParamsSchema,
+        querystring: ExportResultsQuerySchema,
+        produces: ['text/csv', 'application/x-ndjson'],
+        response: {
+          200: Type.String({ description: 'text/csv or application/x-ndjson, streamed' }),
+          404: NotFoundResponseSchema,
+          422: ValidationErrorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'jsonl';
+      const rows = await results.exportResults(
+        request.params.template_id,
+        resultQuery(request.query),
+      );
+      const extension = format === 'csv' ? 'csv' : 'jsonl';
+      const stream = Readable.from(
+        format === 'csv' ? resultsAsCsv(rows) : resultsAsJsonLines(rows),
+      );
+      return (
+        reply
+          .header(
+            'content-type',
+            format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+          )
+          .header(
+            'content-disposition',
+            `attachment; filename="results-${request.params.template_id}.${extension}"`,
+          )
+          // Fastify pipes streams as they are; the typed reply only knows the documented JSON bodies.
+          .send(stream as unknown as string)
+      );
+    },
+  );
+}

@@ -1,0 +1,111 @@
+import { NotFoundError, ValidationError } from '../core/app-error.ts';
+import { isUuid } from '../core/is-uuid.ts';
+import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
+import type { DatabaseExecutor } from '../db/database-executor.ts';
+import type { TemplatesService } from '../templates/templates.service.ts';
+import { resultFromRow, type Result } from './result.ts';
+import { findResultById, listResultsPage, type ResultFilters } from './results.repository.ts';
+
+export interface ResultQuery {
+  readonly country?: string | undefined;
+  readonly versionId?: string | undefined;
+  readonly providerVersionKey?: string | undefined;
+  readonly status?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** Rows read per query while streaming an export: memory stays flat however long the trail. */
+const EXPORT_CHUNK_SIZE = 500;
+
+export interface ResultsServiceDeps {
+  readonly db: DatabaseExecutor;
+  readonly templates: TemplatesService;
+}
+
+/** Reading the audit trail: one record, pages of a template's results, streamed exports. */
+export function createResultsService(deps: ResultsServiceDeps) {
+  const { db, templates } = deps;
+
+  async function filtersFor(templateId: string, query: ResultQuery): Promise<ResultFilters> {
+    const template = await templates.getTemplate(templateId);
+    return {
+      templateId: template.id,
+      country: query.country,
+      versionId: query.versionId,
+      providerVersionKey: query.providerVersionKey,
+      status: query.status,
+      from: query.from === undefined ? undefined : normalizeTimestamp(query.from, 'from'),
+      to: query.to === undefined ? undefined : normalizeTimestamp(query.to, 'to'),
+    };
+  }
+
+  return {
+    async getResult(id: string): Promise<Result> {
+      const row = isUuid(id) ? await findResultById(db, id.toLowerCase()) : undefined;
+      if (row === undefined) throw new NotFoundError('Result not found');
+      return resultFromRow(row);
+    },
+
+    async listResults(
+      templateId: string,
+      query: ResultQuery,
+      page: { limit: number; cursor: string | undefined },
+    ): Promise<{ items: Result[]; nextCursor: string | null }> {
+      const filters = await filtersFor(templateId, query);
+      const after = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
+      const rows = await listResultsPage(db, filters, {
+        limit: page.limit,
+        after,
+        order: 'newest',
+      });
+      const items = rows.slice(0, page.limit).map(resultFromRow);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > page.limit && last !== undefined
+          ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
+          : null;
+      return { items, nextCursor };
+    },
+
+    /**
+     * Every matching result, oldest first, read in chunks. The template is checked before the
+     * first byte is sent, so an unknown id is still a clean 404.
+     */
+    async exportResults(templateId: string, query: ResultQuery): Promise<AsyncIterable<Result>> {
+      const filters = await filtersFor(templateId, query);
+      return (async function* readChunks() {
+        let after: { createdAt: string; id: string } | undefined;
+        for (;;) {
+          const rows = await listResultsPage(db, filters, {
+            limit: EXPORT_CHUNK_SIZE,
+            after,
+            order: 'oldest',
+          });
+          const chunk = rows.slice(0, EXPORT_CHUNK_SIZE);
+          for (const row of chunk) yield resultFromRow(row);
+          const last = chunk.at(-1);
+          if (rows.length <= EXPORT_CHUNK_SIZE || last === undefined) return;
+          after = { createdAt: last.created_at, id: last.id };
+        }
+      })();
+    },
+  };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;
+
+/** Accepts any ISO-8601 date or date-time; compares as fixed-width UTC text like the stored values. */
+function normalizeTimestamp(value: string, field: string): string {
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+    throw new ValidationError([
+      {
+        loc: ['query', field],
+        msg: `Expected an ISO-8601 date or date-time such as 2026-11-23T00:00:00Z, got "${value}"`,
+        type: 'datetime_parsing',
+      },
+    ]);
+  }
+  return new Date(time).toISOString();
+}

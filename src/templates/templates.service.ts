@@ -1,0 +1,198 @@
+import { AppError, NotFoundError } from '../core/app-error.ts';
+import { canonicalizeConfig } from '../core/canonical/canonicalize-config.ts';
+import type { TemplateConfig } from '../core/canonical/template-config.ts';
+import { isUuid } from '../core/is-uuid.ts';
+import { stringifyLosslessJson, type JsonValue } from '../core/json/lossless-json.ts';
+import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
+import type { RuntimeDeps } from '../core/runtime-deps.ts';
+import type { DatabaseExecutor } from '../db/database-executor.ts';
+import { isUniqueViolation } from '../db/is-unique-violation.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { templateFromRow, type Template } from './template.ts';
+import {
+  findActiveTwin,
+  findTemplateById,
+  insertTemplate,
+  listTemplatesPage,
+  markTemplateDeleted,
+  markTemplateRestored,
+} from './templates.repository.ts';
+
+/** An omitted org is the tenant "default" everywhere (CONTRACT §1). */
+export const DEFAULT_ORG_ID = 'default';
+
+export interface TemplateDraft {
+  readonly orgId: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  readonly provider: string | null;
+  readonly createdBy: string | null;
+  readonly config: TemplateConfig;
+}
+
+export interface DuplicateCheck {
+  readonly exactMatch: boolean;
+  readonly templateId: string | null;
+  readonly configHash: string;
+}
+
+export interface TemplateListQuery {
+  readonly orgId: string;
+  readonly workspaceId: string | undefined;
+  readonly includeDeleted: boolean;
+  readonly limit: number;
+  readonly cursor: string | undefined;
+}
+
+export interface TemplatePage {
+  readonly items: Template[];
+  readonly nextCursor: string | null;
+}
+
+export interface TemplatesServiceDeps {
+  readonly db: DatabaseExecutor;
+  readonly runtime: RuntimeDeps;
+  readonly metrics: Metrics;
+}
+
+const TEMPLATE_EXISTS_MESSAGE = 'An identical prompt configuration already exists for this brand.';
+
+function templateExists(twinId: string): AppError {
+  return new AppError('TEMPLATE_EXISTS', TEMPLATE_EXISTS_MESSAGE, { template_id: twinId });
+}
+
+/** Template identity: create, look up, list, soft delete and restore (CONTRACT §3). */
+export function createTemplatesService(deps: TemplatesServiceDeps) {
+  const { db, runtime, metrics } = deps;
+
+  async function requireTemplate(id: string): Promise<Template> {
+    const row = isUuid(id) ? await findTemplateById(db, id.toLowerCase()) : undefined;
+    if (row === undefined) throw new NotFoundError('Template not found');
+    return templateFromRow(row);
+  }
+
+  /** Looks for the twin again after the unique index fired: the winner of the race. */
+  async function conflictAfterRace(key: {
+    orgId: string;
+    workspaceId: string;
+    configHash: string;
+  }): Promise<AppError> {
+    metrics.uniqueViolation('prompt_templates');
+    const twinId = await findActiveTwin(db, key);
+    if (twinId === undefined) {
+      // The twin was deleted between the failed insert and this read; the caller may retry.
+      return new AppError('TEMPLATE_EXISTS', TEMPLATE_EXISTS_MESSAGE, { template_id: null });
+    }
+    return templateExists(twinId);
+  }
+
+  return {
+    async createTemplate(draft: TemplateDraft): Promise<Template> {
+      const { canonical, configHash } = canonicalizeConfig(draft.config);
+      const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
+      const twinId = await findActiveTwin(db, key);
+      if (twinId !== undefined) throw templateExists(twinId);
+      const config = draft.config;
+      const id = runtime.newId();
+      try {
+        await insertTemplate(db, {
+          id,
+          org_id: draft.orgId,
+          workspace_id: draft.workspaceId,
+          name: draft.name,
+          provider: draft.provider,
+          system_instructions: config.systemInstructions,
+          user_prompt_template: config.userPromptTemplate,
+          country_set: JSON.stringify(config.countrySet),
+          model_id: config.modelId,
+          inference_params: stringifyLosslessJson(config.inferenceParams ?? {}),
+          tools_spec: stringifyLosslessJson((config.toolsSpec ?? []) as JsonValue[]),
+          response_format: nullableJsonText(config.responseFormat),
+          grounding_profile_id: config.groundingProfileId,
+          grounding_snapshot_id: config.groundingSnapshotId,
+          retrieval_params: nullableJsonText(config.retrievalParams),
+          preprocess_pipeline_id: config.preprocessPipelineId,
+          postprocess_pipeline_id: config.postprocessPipelineId,
+          config_hash: configHash,
+          config_canonical_json: canonical,
+          created_by: draft.createdBy,
+          created_at: runtime.now().toISOString(),
+          deleted_at: null,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw await conflictAfterRace(key);
+        throw error;
+      }
+      return requireTemplate(id);
+    },
+
+    /** Never writes: answers whether creating this configuration would be a 409. */
+    async checkDuplicate(
+      scope: { orgId: string; workspaceId: string },
+      config: TemplateConfig,
+    ): Promise<DuplicateCheck> {
+      const { configHash } = canonicalizeConfig(config);
+      const twinId = await findActiveTwin(db, { ...scope, configHash });
+      return { exactMatch: twinId !== undefined, templateId: twinId ?? null, configHash };
+    },
+
+    getTemplate: requireTemplate,
+
+    /** A template that can still be run or probed: deleted templates are 404 here. */
+    async getActiveTemplate(id: string): Promise<Template> {
+      const template = await requireTemplate(id);
+      if (template.deletedAt !== null) throw new NotFoundError('Template not found');
+      return template;
+    },
+
+    async listTemplates(query: TemplateListQuery): Promise<TemplatePage> {
+      const rows = await listTemplatesPage(db, {
+        orgId: query.orgId,
+        workspaceId: query.workspaceId,
+        includeDeleted: query.includeDeleted,
+        limit: query.limit,
+        after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
+      });
+      const page = rows.slice(0, query.limit).map(templateFromRow);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > query.limit && last !== undefined
+          ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
+          : null;
+      return { items: page, nextCursor };
+    },
+
+    async deleteTemplate(id: string): Promise<void> {
+      const deleted = isUuid(id)
+        ? await markTemplateDeleted(db, id.toLowerCase(), runtime.now().toISOString())
+        : false;
+      if (!deleted) throw new NotFoundError('Template not found');
+    },
+
+    /** Restoring an active template is a no-op; restoring over an active twin is a 409. */
+    async restoreTemplate(id: string): Promise<Template> {
+      const template = await requireTemplate(id);
+      if (template.deletedAt === null) return template;
+      const key = {
+        orgId: template.orgId,
+        workspaceId: template.workspaceId,
+        configHash: template.configHash,
+      };
+      const twinId = await findActiveTwin(db, key);
+      if (twinId !== undefined) throw templateExists(twinId);
+      try {
+        await markTemplateRestored(db, template.id);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw await conflictAfterRace(key);
+        throw error;
+      }
+      return requireTemplate(template.id);
+    },
+  };
+}
+
+export type TemplatesService = ReturnType<typeof createTemplatesService>;
+
+function nullableJsonText(value: JsonValue | null): string | null {
+  return value === null ? null : stringifyLosslessJson(value);
+}

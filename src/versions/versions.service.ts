@@ -1,0 +1,216 @@
+import { AppError, ValidationError } from '../core/app-error.ts';
+import type { RuntimeDeps } from '../core/runtime-deps.ts';
+import type { DatabaseExecutor } from '../db/database-executor.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { ProbeCoalescer } from '../probes/probe-coalescer.ts';
+import { inferProvider } from '../providers/infer-provider.ts';
+import {
+  emptyVersionParts,
+  type ProviderOrUnknown,
+  type ProviderRegistry,
+  type VersionParts,
+  type VersionProbe,
+} from '../providers/provider-contract.ts';
+import { ProviderError } from '../providers/provider-error.ts';
+import type { Template } from '../templates/template.ts';
+import type { TemplatesService } from '../templates/templates.service.ts';
+import { versionFromRow, type Version } from './version.ts';
+import {
+  countVersionsFor,
+  findLatestVersionFor,
+  insertVersionOrGetWinner,
+  listVersionsOfTemplate,
+  markVersionSeen,
+} from './versions.repository.ts';
+
+/** The key recorded when nothing revealed one (probes disabled and a response without a key). */
+export const UNKNOWN_VERSION_KEY = 'unknown';
+
+export interface VersionsServiceDeps {
+  readonly db: DatabaseExecutor;
+  readonly runtime: RuntimeDeps;
+  readonly metrics: Metrics;
+  readonly providers: ProviderRegistry;
+  readonly coalescer: ProbeCoalescer;
+  /** `PROMPTER_PROBE_DISABLED`: the kill switch; no probe is sent while it is on. */
+  readonly probesDisabled: boolean;
+  readonly templates: TemplatesService;
+}
+
+export interface EnsureVersionOverrides {
+  readonly provider?: ProviderOrUnknown | undefined;
+  readonly modelId?: string | undefined;
+  readonly systemInstructions?: string | null | undefined;
+  readonly inferenceParams?: Readonly<Record<string, unknown>> | undefined;
+}
+
+export interface SeenVersion {
+  readonly template: Template;
+  readonly provider: string;
+  readonly modelId: string;
+  readonly versionKey: string;
+  readonly parts: VersionParts;
+  readonly seenAt: string;
+}
+
+/** Provider = the caller's choice → the template's → inferred from the model id (CONTRACT §3). */
+export function resolveProvider(template: Template, requested?: string | null): ProviderOrUnknown {
+  return (requested ?? template.provider ?? inferProvider(template.modelId)) as ProviderOrUnknown;
+}
+
+/** Versions: which model actually served a template, one row per provider version key. */
+export function createVersionsService(deps: VersionsServiceDeps) {
+  const { db, runtime, metrics, providers, coalescer, probesDisabled, templates } = deps;
+
+  /** Upserts the version row for a key someone saw; counts drift when the key is new. */
+  async function recordSeenVersion(seen: SeenVersion): Promise<Version> {
+    const scope = { templateId: seen.template.id, provider: seen.provider, modelId: seen.modelId };
+    const { row, created } = await insertVersionOrGetWinner(db, {
+      id: runtime.newId(),
+      org_id: seen.template.orgId,
+      workspace_id: seen.template.workspaceId,
+      template_id: seen.template.id,
+      provider: seen.provider,
+      provider_version_key: seen.versionKey,
+      model_id: seen.modelId,
+      served_model_id: seen.parts.servedModelId,
+      system_fingerprint: seen.parts.systemFingerprint,
+      model_version: seen.parts.modelVersion,
+      service_tier: seen.parts.serviceTier,
+      azure_deployment: seen.parts.azureDeployment,
+      azure_api_version: seen.parts.azureApiVersion,
+      fingerprint_captured_at: seen.parts.systemFingerprint === null ? null : seen.seenAt,
+      first_seen_at: seen.seenAt,
+      last_seen_at: seen.seenAt,
+    });
+    if (created) {
+      if ((await countVersionsFor(db, scope)) > 1)
+        metrics.versionChanged(seen.provider, seen.modelId);
+      return versionFromRow(row);
+    }
+    await markVersionSeen(db, row.id, seen.seenAt);
+    return versionFromRow({
+      ...row,
+      last_seen_at: seen.seenAt > row.last_seen_at ? seen.seenAt : row.last_seen_at,
+    });
+  }
+
+  /**
+   * The current version key by probe, shared with concurrent and same-hour callers (CONTRACT §5).
+   * Null when probes are disabled. Throws ProviderError when the probe fails.
+   */
+  async function probeVersionKey(
+    template: Template,
+    provider: ProviderOrUnknown,
+    request: {
+      modelId: string;
+      systemInstructions: string | null;
+      inferenceParams: Readonly<Record<string, unknown>>;
+    },
+  ): Promise<VersionProbe | null> {
+    if (probesDisabled) return null;
+    return coalescer.probe(
+      {
+        orgId: template.orgId,
+        workspaceId: template.workspaceId,
+        templateId: template.id,
+        provider,
+        model: request.modelId,
+      },
+      () =>
+        providers.get(provider).probeVersion({
+          model: request.modelId,
+          systemInstructions: request.systemInstructions,
+          inferenceParams: request.inferenceParams,
+        }),
+    );
+  }
+
+  return {
+    recordSeenVersion,
+    probeVersionKey,
+
+    /**
+     * Captures the provider version key for a template and upserts its version row. With probes
+     * disabled it answers the latest known version (or `unknown` when there is none).
+     */
+    async ensureVersion(
+      templateId: string,
+      overrides: EnsureVersionOverrides,
+    ): Promise<{ version: Version; capturedAt: string }> {
+      const template = await templates.getActiveTemplate(templateId);
+      const provider = resolveProvider(template, overrides.provider);
+      const modelId = overrides.modelId ?? template.modelId;
+      const started = performance.now();
+      try {
+        if (!providers.has(provider)) throw unsupportedProvider(provider, modelId);
+        const probe = await probeVersionKey(template, provider, {
+          modelId,
+          systemInstructions:
+            overrides.systemInstructions === undefined
+              ? template.systemInstructions
+              : overrides.systemInstructions,
+          inferenceParams:
+            overrides.inferenceParams ??
+            (template.inferenceParams as Readonly<Record<string, unknown>>),
+        });
+        const capturedAt = runtime.now().toISOString();
+        if (probe === null) {
+          const latest = await findLatestVersionFor(db, {
+            templateId: template.id,
+            provider,
+            modelId,
+          });
+          if (latest !== undefined) return { version: versionFromRow(latest), capturedAt };
+        }
+        const version = await recordSeenVersion({
+          template,
+          provider,
+          modelId,
+          versionKey: probe?.versionKey ?? UNKNOWN_VERSION_KEY,
+          parts: probe?.versionParts ?? emptyVersionParts,
+          seenAt: capturedAt,
+        });
+        return { version, capturedAt };
+      } catch (error) {
+        if (error instanceof ProviderError) throw providerFailure(error);
+        throw error;
+      } finally {
+        metrics.ensureVersionObserved(provider, (performance.now() - started) / 1000);
+      }
+    },
+
+    async listVersions(templateId: string): Promise<Version[]> {
+      const template = await templates.getTemplate(templateId);
+      return (await listVersionsOfTemplate(db, template.id)).map(versionFromRow);
+    },
+  };
+}
+
+export type VersionsService = ReturnType<typeof createVersionsService>;
+
+/** A 422: in live mode a model id no rule recognises has no adapter to call. */
+export function unsupportedProvider(provider: string, modelId: string): ValidationError {
+  return new ValidationError([
+    {
+      loc: ['body', 'provider'],
+      msg: `No ${provider} provider can serve model "${modelId}": set "provider" on the template or in the request`,
+      type: 'provider_unsupported',
+    },
+  ]);
+}
+
+/** A 502 carrying what the caller needs to decide whether to retry (CONTRACT §3). */
+export function providerFailure(
+  error: ProviderError,
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError('PROVIDER_ERROR', `${error.provider} failed: ${error.message}`, {
+    provider: error.provider,
+    kind: error.kind,
+    retryable: error.retryable,
+    provider_status: error.status,
+    retry_after_ms: error.retryAfterMs,
+    ...extra,
+  });
+}
