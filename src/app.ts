@@ -5,7 +5,11 @@ import type { AppConfig } from './config/app-config.ts';
 import { systemRuntime, type RuntimeDeps } from './core/runtime-deps.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerAuthentication } from './auth/register-authentication.ts';
+import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerJsonBodyParser } from './http/json-body-parser.ts';
 import { registerOpenApi } from './http/register-openapi.ts';
@@ -33,6 +37,15 @@ export interface AppDeps {
   /** Where JSON log lines go (stdout by default); tests capture them to check redaction. */
   readonly logStream?: { write(line: string): void };
 }
+
+/** Reachable without an API key when auth is on (`/metrics` has its own METRICS_TOKEN). */
+const PUBLIC_ROUTES = [
+  '/health',
+  '/api/prompt-templates/health',
+  '/docs',
+  '/openapi.json',
+  '/metrics',
+];
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -64,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream === undefined ? {} : { stream: deps.logStream }),
     },
     bodyLimit: config.bodyLimitBytes,
+    // A client must send its whole request within this time (slow-client protection).
+    requestTimeout: config.security.requestTimeoutMs,
     // Long path segments are still ids that name nothing: a 404, not Fastify's default 414.
     routerOptions: { maxParamLength: 2048 },
     requestIdHeader: 'x-request-id',
@@ -94,8 +109,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  await registerOpenApi(app, packageVersion);
-
   const services = await createServices({
     config,
     database,
@@ -111,7 +124,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     redis,
     ...(deps.providers === undefined ? {} : { providers: deps.providers }),
   });
+  const auth = resolveAuthMode(
+    config.security.authMode,
+    config.host,
+    await services.keys.countActiveKeys(),
+  );
+  if (auth.warning !== undefined) app.log.warn(auth.warning);
+  registerAuthentication(app, {
+    mode: auth.mode,
+    authenticate: (secret) => services.keys.authenticate(secret),
+    publicRoutes: PUBLIC_ROUTES,
+  });
+  await registerProtection(app, config.security);
+  await registerOpenApi(app, packageVersion);
+
   registerHealthRoutes(app, database);
+  registerAuditRoutes(app, services.audit);
   registerTemplateRoutes(app, services.templates);
   registerVersionRoutes(app, services.versions);
   registerRunRoutes(app, services.runs);

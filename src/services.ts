@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { createAuditService } from './audit/audit.service.ts';
+import { createKeysService } from './keys/keys.service.ts';
 import type { AppConfig } from './config/app-config.ts';
 import type { RuntimeDeps } from './core/runtime-deps.ts';
 import type { OpenDatabase } from './db/open-database.ts';
@@ -30,7 +32,9 @@ export async function createServices(deps: ServiceDeps) {
   const db = database.db;
   const providers = deps.providers ?? (await createProviderRegistry(config));
   const coalescer = createProbeCoalescer({ redis: deps.redis, metrics, now: () => runtime.now() });
-  const templates = createTemplatesService({ db, runtime, metrics });
+  const audit = createAuditService({ db, runtime });
+  const keys = createKeysService({ db, runtime, audit });
+  const templates = createTemplatesService({ db, runtime, metrics, audit });
   const versions = createVersionsService({
     db,
     runtime,
@@ -50,7 +54,7 @@ export async function createServices(deps: ServiceDeps) {
     callTimeoutMs: config.providers.callTimeoutMs,
   });
   const results = createResultsService({ db, templates });
-  return { providers, templates, versions, runs, results };
+  return { providers, audit, keys, templates, versions, runs, results };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load-config.ts';
 import { packageVersion } from '../package-version.ts';
 import { registerHashCommand } from './commands/hash-command.ts';
+import { registerKeysCommand } from './commands/keys-command.ts';
 import { registerMigrateCommand } from './commands/migrate-command.ts';
 import { registerRunCommand } from './commands/run-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
@@ -19,6 +20,7 @@ registerMigrateCommand(program);
 registerHashCommand(program);
 registerRunCommand(program);
 registerVersionsCommand(program);
+registerKeysCommand(program);
 
 try {
   await program.parseAsync(process.argv);

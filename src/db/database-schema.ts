@@ -1,3 +1,5 @@
+import type { AuditLogTable } from '../audit/audit.table.ts';
+import type { ApiKeysTable } from '../keys/keys.table.ts';
 import type { PromptResultsTable } from '../results/results.table.ts';
 import type { PromptTemplatesTable } from '../templates/templates.table.ts';
 import type { PromptVersionsTable } from '../versions/versions.table.ts';
@@ -7,4 +9,6 @@ export interface DatabaseSchema {
   prompt_templates: PromptTemplatesTable;
   prompt_versions: PromptVersionsTable;
   prompt_results: PromptResultsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
 }

@@ -36,6 +36,19 @@ for (const dialect of testDialects) {
       }
     });
 
+    it('keeps its bookkeeping to its own schema: a second schema in the same database migrates too', async () => {
+      const first = await dialect.open();
+      const second = await dialect.open();
+      try {
+        assert.deepEqual(await migrateToLatest(first.database.db), migrationNames);
+        assert.deepEqual(await migrateToLatest(second.database.db), migrationNames);
+        assert.deepEqual(await migrateToLatest(first.database.db), []);
+      } finally {
+        await first.dispose();
+        await second.dispose();
+      }
+    });
+
     it('enforces the partial unique index and the foreign keys', async () => {
       const { database, dispose } = await dialect.open();
       try {

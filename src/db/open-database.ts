@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/database-url.ts';
+import { cachingSqliteDatabase } from './caching-sqlite-database.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 
 export type DialectName = 'sqlite' | 'postgresql';
@@ -32,7 +33,9 @@ export function openDatabase(
     connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     connection.pragma('foreign_keys = ON');
     connection.pragma('synchronous = NORMAL');
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: connection }) });
+    const db = new Kysely<DatabaseSchema>({
+      dialect: new SqliteDialect({ database: cachingSqliteDatabase(connection) }),
+    });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, type ErrorCode } from '../core/app-error.ts';
+import { AuthError } from '../auth/auth-errors.ts';
 import { issuesFromSchemaErrors } from './validation-issues.ts';
 
 /** Fastify's own error codes that are the client's fault, in Prompter's vocabulary. */
@@ -9,6 +10,16 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+};
+
+/** Client errors raised by plugins (rate limit, helmet, …) with only a status. */
+const codeByClientStatus: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /**
@@ -53,6 +64,7 @@ export function errorBody(error: AppError): { detail: unknown } {
 
 function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | null {
   if (error instanceof AppError) return error;
+  if (error instanceof AuthError) return new AppError(error.code, error.message);
   if (error.validation) {
     return new ValidationError(
       issuesFromSchemaErrors(error.validation, error.validationContext ?? 'body'),
@@ -63,8 +75,11 @@ function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | nul
     return new AppError(code, `Request body is larger than the limit of ${bodyLimitBytes} bytes.`);
   }
   if (code !== undefined) return new AppError(code, error.message);
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return new AppError('BAD_REQUEST', error.message);
+  const status = error.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    const detail = (error as { detail?: { message?: unknown } }).detail;
+    const message = typeof detail?.message === 'string' ? detail.message : error.message;
+    return new AppError(codeByClientStatus[status] ?? 'BAD_REQUEST', message);
   }
   return null;
 }

@@ -19,7 +19,9 @@ declare module 'fastify' {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// `ignoreBOM` keeps a leading U+FEFF in the text, so the JSON parser refuses it (a 400) instead of
+// the decoder dropping it silently.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Replaces Fastify's JSON parser with one that keeps number lexemes, rejects invalid UTF-8 with a

@@ -1,4 +1,4 @@
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 
 const sharedOptions: Options = {
@@ -17,11 +17,52 @@ export function createBodyValidator(): Ajv {
 
 /**
  * Fastify's validator compiler: bodies strict (above); query strings and path parameters arrive
- * as text, so they are coerced (`limit=10`).
+ * as text, so they are coerced (`limit=10`). A query string holding U+0000 is a 422, as in a body
+ * (`json-body-parser.ts`): PostgreSQL text cannot hold it, so it must never reach a query. Path
+ * ids are left alone: a malformed id is a 404.
  */
 export function createSchemaValidatorCompiler(): FastifySchemaCompiler<unknown> {
   const bodyValidator = createBodyValidator();
   const textValidator = new Ajv({ ...sharedOptions, coerceTypes: 'array' });
-  return ({ schema, httpPart }): ValidateFunction =>
-    (httpPart === 'body' ? bodyValidator : textValidator).compile(schema as object);
+  return ({ schema, httpPart }): ValidateFunction => {
+    if (httpPart === 'body') return bodyValidator.compile(schema as object);
+    const validate = textValidator.compile(schema as object);
+    return httpPart === 'querystring' ? rejectingNulCharacters(validate) : validate;
+  };
+}
+
+/** `validate`, then a 422 for the first query parameter whose name or value holds U+0000. */
+function rejectingNulCharacters(validate: ValidateFunction): ValidateFunction {
+  const checked = ((data: unknown) => {
+    checked.errors = null;
+    const nulError = findNulParameter(data);
+    if (nulError !== null) {
+      checked.errors = [nulError];
+      return false;
+    }
+    const valid = validate(data);
+    checked.errors = validate.errors ?? null;
+    return valid;
+  }) as ValidateFunction;
+  return Object.assign(checked, { schema: validate.schema, schemaEnv: validate.schemaEnv });
+}
+
+function findNulParameter(query: unknown): ErrorObject | null {
+  if (typeof query !== 'object' || query === null) return null;
+  for (const [name, value] of Object.entries(query)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    if (
+      name.includes('\u0000') ||
+      values.some((v) => typeof v === 'string' && v.includes('\u0000'))
+    ) {
+      return {
+        keyword: 'nul_character',
+        instancePath: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        schemaPath: '#',
+        params: {},
+        message: 'Text must not contain the NUL character (\\u0000)',
+      };
+    }
+  }
+  return null;
 }

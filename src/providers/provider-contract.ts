@@ -16,6 +16,18 @@ export interface ModelCallRequest {
   /** The template's inference params (temperature, max_tokens, top_p, seed, stop, …). */
   readonly inferenceParams: Readonly<Record<string, unknown>>;
   readonly useGrounding: boolean;
+  /**
+   * The template's `tools_spec`, in OpenAI's Chat Completions shape
+   * (`{type: "function", function: {name, description, parameters}}`) or the provider's own;
+   * each adapter converts what it can. Empty: no tools are sent.
+   */
+  readonly toolsSpec: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * The template's `response_format`, in OpenAI's shape (`{type: "json_object"}`,
+   * `{type: "json_schema", json_schema: {name, schema}}`). Null: none is sent. Anthropic has no
+   * equivalent and ignores it.
+   */
+  readonly responseFormat: Readonly<Record<string, unknown>> | null;
   /** Aborts the call; adapters also enforce their own configured timeout. */
   readonly signal?: AbortSignal;
 }
@@ -85,6 +97,15 @@ export interface ProviderRegistry {
   has(provider: ProviderOrUnknown): boolean;
   get(provider: ProviderOrUnknown): ModelProvider;
 }
+
+/** How messages name each provider. */
+export const providerLabels: Readonly<Record<ProviderOrUnknown, string>> = {
+  openai: 'OpenAI',
+  'azure-openai': 'Azure OpenAI',
+  google: 'Gemini',
+  anthropic: 'Anthropic',
+  unknown: 'The unknown provider',
+};
 
 export const emptyVersionParts: VersionParts = {
   servedModelId: null,

@@ -24,6 +24,12 @@ export class ProviderError extends Error {
   readonly retryable: boolean;
   /** From `Retry-After` (seconds or HTTP date), in milliseconds; null when absent. */
   readonly retryAfterMs: number | null;
+  /**
+   * The request body as it was sent, or would have been, when the failure came after the adapter
+   * built it; null before that (not configured, unsupported). Stored as the failed result's
+   * request, so it is not part of `toJSON()`.
+   */
+  readonly requestSent: Readonly<Record<string, unknown>> | null;
 
   constructor(init: {
     provider: ProviderOrUnknown;
@@ -34,6 +40,7 @@ export class ProviderError extends Error {
     headers?: Readonly<Record<string, string>>;
     retryable?: boolean;
     retryAfterMs?: number | null;
+    requestSent?: Readonly<Record<string, unknown>> | null;
     cause?: unknown;
   }) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -44,6 +51,26 @@ export class ProviderError extends Error {
     this.headers = init.headers ?? {};
     this.retryable = init.retryable ?? isRetryableStatus(init.status ?? null, init.kind);
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.requestSent = init.requestSent ?? null;
+  }
+
+  /** The same failure, naming the request it concerned; itself when that is already known. */
+  withRequestSent(requestSent: Readonly<Record<string, unknown>> | null): ProviderError {
+    if (requestSent === null || this.requestSent !== null) return this;
+    const copy = new ProviderError({
+      provider: this.provider,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      body: this.body,
+      headers: this.headers,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+      requestSent,
+      cause: this.cause,
+    });
+    if (this.stack !== undefined) copy.stack = this.stack;
+    return copy;
   }
 
   /** The stored and returned form: no stack, no cause, nothing secret. */

@@ -52,7 +52,8 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
         response: { 200: ResultSchema, 404: NotFoundResponseSchema },
       },
     },
-    async (request) => toResultResponse(await results.getResult(request.params.result_id)),
+    async (request) =>
+      toResultResponse(await results.getResult(request.params.result_id, request.principal)),
   );
 
   routes.get(
@@ -73,6 +74,7 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
     async (request) => {
       const page = await results.listResults(
         request.params.template_id,
+        request.principal,
         resultQuery(request.query),
         { limit: request.query.limit ?? 50, cursor: request.query.cursor },
       );
@@ -101,6 +103,7 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
       const format = request.query.format ?? 'jsonl';
       const rows = await results.exportResults(
         request.params.template_id,
+        request.principal,
         resultQuery(request.query),
       );
       const extension = format === 'csv' ? 'csv' : 'jsonl';

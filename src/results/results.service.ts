@@ -1,3 +1,5 @@
+import { canSee } from '../auth/can-see.ts';
+import type { Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
@@ -27,8 +29,12 @@ export interface ResultsServiceDeps {
 export function createResultsService(deps: ResultsServiceDeps) {
   const { db, templates } = deps;
 
-  async function filtersFor(templateId: string, query: ResultQuery): Promise<ResultFilters> {
-    const template = await templates.getTemplate(templateId);
+  async function filtersFor(
+    templateId: string,
+    caller: Principal,
+    query: ResultQuery,
+  ): Promise<ResultFilters> {
+    const template = await templates.getTemplate(templateId, caller);
     return {
       templateId: template.id,
       country: query.country,
@@ -41,18 +47,20 @@ export function createResultsService(deps: ResultsServiceDeps) {
   }
 
   return {
-    async getResult(id: string): Promise<Result> {
+    async getResult(id: string, caller: Principal): Promise<Result> {
       const row = isUuid(id) ? await findResultById(db, id.toLowerCase()) : undefined;
-      if (row === undefined) throw new NotFoundError('Result not found');
+      if (row === undefined || !canSee(caller, row.org_id))
+        throw new NotFoundError('Result not found');
       return resultFromRow(row);
     },
 
     async listResults(
       templateId: string,
+      caller: Principal,
       query: ResultQuery,
       page: { limit: number; cursor: string | undefined },
     ): Promise<{ items: Result[]; nextCursor: string | null }> {
-      const filters = await filtersFor(templateId, query);
+      const filters = await filtersFor(templateId, caller, query);
       const after = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
       const rows = await listResultsPage(db, filters, {
         limit: page.limit,
@@ -72,8 +80,12 @@ export function createResultsService(deps: ResultsServiceDeps) {
      * Every matching result, oldest first, read in chunks. The template is checked before the
      * first byte is sent, so an unknown id is still a clean 404.
      */
-    async exportResults(templateId: string, query: ResultQuery): Promise<AsyncIterable<Result>> {
-      const filters = await filtersFor(templateId, query);
+    async exportResults(
+      templateId: string,
+      caller: Principal,
+      query: ResultQuery,
+    ): Promise<AsyncIterable<Result>> {
+      const filters = await filtersFor(templateId, caller, query);
       return (async function* readChunks() {
         let after: { createdAt: string; id: string } | undefined;
         for (;;) {

@@ -30,6 +30,7 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
       const body = request.body;
       const { result, version } = await runs.runTemplate({
         templateId: request.params.template_id,
+        caller: request.principal,
         renderedPrompt: body.rendered_prompt ?? null,
         runtimeVars: body.runtime_vars ?? {},
         brandName: body.brand_name ?? null,

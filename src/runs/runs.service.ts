@@ -12,6 +12,7 @@ import { ProviderError } from '../providers/provider-error.ts';
 import { resultFromRow, type Result } from '../results/result.ts';
 import { findResultById, insertResult } from '../results/results.repository.ts';
 import type { PromptResultsTable } from '../results/results.table.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
 import type { Version } from '../versions/version.ts';
@@ -26,6 +27,8 @@ import { renderPrompt, type RuntimeValue } from './render-prompt.ts';
 
 export interface RunRequest {
   readonly templateId: string;
+  /** Who asks: another org's template is a 404. */
+  readonly caller: Principal;
   /** Sent verbatim when given (the seed's behaviour); otherwise the server renders the template. */
   readonly renderedPrompt: string | null;
   readonly runtimeVars: Readonly<Record<string, RuntimeValue>>;
@@ -70,6 +73,10 @@ export function createRunsService(deps: RunsServiceDeps) {
         prompt,
         inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
         useGrounding,
+        toolsSpec: ((template.toolsSpec ?? []) as (Record<string, unknown> | null)[]).filter(
+          (tool) => tool !== null,
+        ),
+        responseFormat: (template.responseFormat ?? null) as Record<string, unknown> | null,
         signal: AbortSignal.timeout(deps.callTimeoutMs),
       });
     } catch (error) {
@@ -127,7 +134,7 @@ export function createRunsService(deps: RunsServiceDeps) {
   return {
     /** Throws a 502 PROVIDER_ERROR (naming the stored failed result) when the provider fails. */
     async runTemplate(request: RunRequest): Promise<RunOutcome> {
-      const template = await templates.getActiveTemplate(request.templateId);
+      const template = await templates.getActiveTemplate(request.templateId, request.caller);
       const provider = resolveProvider(template);
       if (!providers.has(provider)) throw unsupportedProvider(provider, template.modelId);
       const prompt =
@@ -179,14 +186,16 @@ export function createRunsService(deps: RunsServiceDeps) {
           version_id: null,
           provider_version_key: null,
           system_fingerprint: null,
-          // Nothing reached the provider's answer: keep what Prompter asked for.
-          request: JSON.stringify({
-            model: template.modelId,
-            system_instructions: template.systemInstructions,
-            prompt,
-            inference_params: template.inferenceParams,
-            use_grounding: request.useGrounding,
-          }),
+          // The body the adapter built, when it got that far; else what Prompter asked for.
+          request: JSON.stringify(
+            error.requestSent ?? {
+              model: template.modelId,
+              system_instructions: template.systemInstructions,
+              prompt,
+              inference_params: template.inferenceParams,
+              use_grounding: request.useGrounding,
+            },
+          ),
           response: JSON.stringify(error.body ?? null),
           content: null,
           usage: null,

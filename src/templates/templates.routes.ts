@@ -18,7 +18,8 @@ import {
   TemplatePageSchema,
   TemplateSchema,
 } from './templates.schemas.ts';
-import { DEFAULT_ORG_ID, type TemplatesService } from './templates.service.ts';
+import type { TemplatesService } from './templates.service.ts';
+import { orgFilterFor } from '../auth/org-filter-for.ts';
 
 const tags = ['templates'];
 
@@ -43,7 +44,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
     async (request, reply) => {
       const body = request.body;
       const template = await templates.createTemplate({
-        orgId: body.org_id ?? DEFAULT_ORG_ID,
+        orgId: orgFilterFor(request.principal, body.org_id),
         workspaceId: body.workspace_id,
         name: body.name,
         provider: body.provider ?? null,
@@ -77,7 +78,10 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
     },
     async (request) => {
       const check = await templates.checkDuplicate(
-        { orgId: request.body.org_id ?? DEFAULT_ORG_ID, workspaceId: request.body.workspace_id },
+        {
+          orgId: orgFilterFor(request.principal, request.body.org_id),
+          workspaceId: request.body.workspace_id,
+        },
         configFromRequest(request),
       );
       return {
@@ -101,7 +105,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
     async (request) => {
       const query = request.query;
       const page = await templates.listTemplates({
-        orgId: query.org_id ?? DEFAULT_ORG_ID,
+        orgId: orgFilterFor(request.principal, query.org_id),
         workspaceId: query.workspace_id,
         includeDeleted: query.include_deleted ?? false,
         limit: query.limit ?? 50,
@@ -121,7 +125,10 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
         response: { 200: TemplateSchema, 404: NotFoundResponseSchema },
       },
     },
-    async (request) => toTemplateResponse(await templates.getTemplate(request.params.template_id)),
+    async (request) =>
+      toTemplateResponse(
+        await templates.getTemplate(request.params.template_id, request.principal),
+      ),
   );
 
   routes.delete(
@@ -135,7 +142,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       },
     },
     async (request, reply) => {
-      await templates.deleteTemplate(request.params.template_id);
+      await templates.deleteTemplate(request.params.template_id, request.principal);
       return reply.status(204).send(null);
     },
   );
@@ -151,7 +158,9 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       },
     },
     async (request) =>
-      toTemplateResponse(await templates.restoreTemplate(request.params.template_id)),
+      toTemplateResponse(
+        await templates.restoreTemplate(request.params.template_id, request.principal),
+      ),
   );
 }
 

@@ -1,3 +1,7 @@
+import type { AuditService } from '../audit/audit.service.ts';
+import { auditActor } from '../audit/audit-actor.ts';
+import { canSee } from '../auth/can-see.ts';
+import type { Principal } from '../auth/principal.ts';
 import { AppError, NotFoundError } from '../core/app-error.ts';
 import { canonicalizeConfig } from '../core/canonical/canonicalize-config.ts';
 import type { TemplateConfig } from '../core/canonical/template-config.ts';
@@ -17,9 +21,6 @@ import {
   markTemplateDeleted,
   markTemplateRestored,
 } from './templates.repository.ts';
-
-/** An omitted org is the tenant "default" everywhere (CONTRACT §1). */
-export const DEFAULT_ORG_ID = 'default';
 
 export interface TemplateDraft {
   readonly orgId: string;
@@ -53,6 +54,7 @@ export interface TemplatesServiceDeps {
   readonly db: DatabaseExecutor;
   readonly runtime: RuntimeDeps;
   readonly metrics: Metrics;
+  readonly audit: AuditService;
 }
 
 const TEMPLATE_EXISTS_MESSAGE = 'An identical prompt configuration already exists for this brand.';
@@ -63,11 +65,16 @@ function templateExists(twinId: string): AppError {
 
 /** Template identity: create, look up, list, soft delete and restore (CONTRACT §3). */
 export function createTemplatesService(deps: TemplatesServiceDeps) {
-  const { db, runtime, metrics } = deps;
+  const { db, runtime, metrics, audit } = deps;
 
-  async function requireTemplate(id: string): Promise<Template> {
+  /**
+   * The template if it exists and the caller may see it; another org's template is the same 404
+   * as an unknown id, so ids never reveal that they exist.
+   */
+  async function requireTemplate(id: string, caller: Principal): Promise<Template> {
     const row = isUuid(id) ? await findTemplateById(db, id.toLowerCase()) : undefined;
-    if (row === undefined) throw new NotFoundError('Template not found');
+    if (row === undefined || !canSee(caller, row.org_id))
+      throw new NotFoundError('Template not found');
     return templateFromRow(row);
   }
 
@@ -123,7 +130,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
         if (isUniqueViolation(error)) throw await conflictAfterRace(key);
         throw error;
       }
-      return requireTemplate(id);
+      return requireTemplate(id, { kind: 'open' });
     },
 
     /** Never writes: answers whether creating this configuration would be a 409. */
@@ -139,8 +146,8 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     getTemplate: requireTemplate,
 
     /** A template that can still be run or probed: deleted templates are 404 here. */
-    async getActiveTemplate(id: string): Promise<Template> {
-      const template = await requireTemplate(id);
+    async getActiveTemplate(id: string, caller: Principal): Promise<Template> {
+      const template = await requireTemplate(id, caller);
       if (template.deletedAt !== null) throw new NotFoundError('Template not found');
       return template;
     },
@@ -162,16 +169,24 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       return { items: page, nextCursor };
     },
 
-    async deleteTemplate(id: string): Promise<void> {
-      const deleted = isUuid(id)
-        ? await markTemplateDeleted(db, id.toLowerCase(), runtime.now().toISOString())
-        : false;
-      if (!deleted) throw new NotFoundError('Template not found');
+    async deleteTemplate(id: string, caller: Principal): Promise<void> {
+      const template = await requireTemplate(id, caller);
+      if (!(await markTemplateDeleted(db, template.id, runtime.now().toISOString()))) {
+        throw new NotFoundError('Template not found');
+      }
+      await audit.record({
+        orgId: template.orgId,
+        actor: auditActor(caller),
+        action: 'template.deleted',
+        targetType: 'template',
+        targetId: template.id,
+        details: { workspace_id: template.workspaceId, config_hash: template.configHash },
+      });
     },
 
     /** Restoring an active template is a no-op; restoring over an active twin is a 409. */
-    async restoreTemplate(id: string): Promise<Template> {
-      const template = await requireTemplate(id);
+    async restoreTemplate(id: string, caller: Principal): Promise<Template> {
+      const template = await requireTemplate(id, caller);
       if (template.deletedAt === null) return template;
       const key = {
         orgId: template.orgId,
@@ -186,7 +201,15 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
         if (isUniqueViolation(error)) throw await conflictAfterRace(key);
         throw error;
       }
-      return requireTemplate(template.id);
+      await audit.record({
+        orgId: template.orgId,
+        actor: auditActor(caller),
+        action: 'template.restored',
+        targetType: 'template',
+        targetId: template.id,
+        details: { workspace_id: template.workspaceId, config_hash: template.configHash },
+      });
+      return requireTemplate(template.id, caller);
     },
   };
 }

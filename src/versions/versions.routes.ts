@@ -38,12 +38,16 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
     },
     async (request) => {
       const body = request.body ?? {};
-      const { version, capturedAt } = await versions.ensureVersion(request.params.template_id, {
-        provider: body.provider ?? undefined,
-        modelId: body.model_id ?? undefined,
-        systemInstructions: body.system_instructions,
-        inferenceParams: body.inference_params ?? undefined,
-      });
+      const { version, capturedAt } = await versions.ensureVersion(
+        request.params.template_id,
+        request.principal,
+        {
+          provider: body.provider ?? undefined,
+          modelId: body.model_id ?? undefined,
+          systemInstructions: body.system_instructions,
+          inferenceParams: body.inference_params ?? undefined,
+        },
+      );
       request.log.info(
         {
           action: 'ensure_version',
@@ -77,7 +81,9 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
       },
     },
     async (request) => ({
-      items: (await versions.listVersions(request.params.template_id)).map(toVersionResponse),
+      items: (await versions.listVersions(request.params.template_id, request.principal)).map(
+        toVersionResponse,
+      ),
     }),
   );
 }

@@ -12,6 +12,7 @@ import {
   type VersionProbe,
 } from '../providers/provider-contract.ts';
 import { ProviderError } from '../providers/provider-error.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
 import { versionFromRow, type Version } from './version.ts';
@@ -136,9 +137,10 @@ export function createVersionsService(deps: VersionsServiceDeps) {
      */
     async ensureVersion(
       templateId: string,
+      caller: Principal,
       overrides: EnsureVersionOverrides,
     ): Promise<{ version: Version; capturedAt: string }> {
-      const template = await templates.getActiveTemplate(templateId);
+      const template = await templates.getActiveTemplate(templateId, caller);
       const provider = resolveProvider(template, overrides.provider);
       const modelId = overrides.modelId ?? template.modelId;
       const started = performance.now();
@@ -180,8 +182,8 @@ export function createVersionsService(deps: VersionsServiceDeps) {
       }
     },
 
-    async listVersions(templateId: string): Promise<Version[]> {
-      const template = await templates.getTemplate(templateId);
+    async listVersions(templateId: string, caller: Principal): Promise<Version[]> {
+      const template = await templates.getTemplate(templateId, caller);
       return (await listVersionsOfTemplate(db, template.id)).map(versionFromRow);
     },
   };

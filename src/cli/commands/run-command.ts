@@ -38,6 +38,7 @@ export function registerRunCommand(program: Command): void {
         try {
           const { result, version } = await services.runs.runTemplate({
             templateId,
+            caller: { kind: 'open' },
             renderedPrompt: options.prompt ?? null,
             runtimeVars: options.var,
             brandName: options.brand ?? null,

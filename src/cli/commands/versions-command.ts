@@ -14,7 +14,7 @@ export function registerVersionsCommand(program: Command): void {
       const { openCliServices } = await import('../open-cli-services.ts');
       const { services, close } = await openCliServices(loadConfig());
       try {
-        const versions = await services.versions.listVersions(templateId);
+        const versions = await services.versions.listVersions(templateId, { kind: 'open' });
         if (options.json) {
           process.stdout.write(
             `${JSON.stringify({ items: versions.map(toVersionResponse) }, null, 2)}\n`,

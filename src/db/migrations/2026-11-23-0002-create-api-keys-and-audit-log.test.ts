@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator, sql } from 'kysely';
-import {
-  openSecurityDatabase,
-  securityMigrations,
-  type SecurityTestDatabase,
-} from '../../../test/helpers/open-security-database.ts';
-import { testDialects } from '../../../test/helpers/test-databases.ts';
+import { sql } from 'kysely';
+import { testDialects, type TestDatabase } from '../../../test/helpers/test-databases.ts';
+import { migrateDownOne, migrateToLatest } from '../migrator.ts';
 
 const keyRow = (id: string, prefix: string, role = 'admin') => ({
   id,
@@ -27,14 +23,15 @@ for (const dialect of testDialects) {
     `migration 0002 api_keys and audit_log [${dialect.name}]`,
     { skip: dialect.skipReason },
     () => {
-      let testDatabase: SecurityTestDatabase;
+      let testDatabase: TestDatabase;
       before(async () => {
-        testDatabase = await openSecurityDatabase(dialect);
+        testDatabase = await dialect.open();
+        await migrateToLatest(testDatabase.database.db);
       });
       after(() => testDatabase?.dispose());
 
       it('creates both tables with their (org_id, created_at) indexes', async () => {
-        const tables = await testDatabase.db.introspection.getTables();
+        const tables = await testDatabase.database.db.introspection.getTables();
         for (const name of ['api_keys', 'audit_log']) {
           assert.ok(
             tables.some((table) => table.name === name),
@@ -59,11 +56,13 @@ for (const dialect of testDialects) {
           dialect.name === 'sqlite'
             ? await sql<{
                 name: string;
-              }>`select name from sqlite_master where type = 'index'`.execute(testDatabase.db)
+              }>`select name from sqlite_master where type = 'index'`.execute(
+                testDatabase.database.db,
+              )
             : await sql<{
                 name: string;
               }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(
-                testDatabase.db,
+                testDatabase.database.db,
               );
         const names = indexes.rows.map((row) => row.name);
         for (const index of ['ix_api_keys_org_created', 'ix_audit_org_created']) {
@@ -72,7 +71,7 @@ for (const dialect of testDialects) {
       });
 
       it('keeps prefixes unique and roles to admin, member and viewer', async () => {
-        const db = testDatabase.db;
+        const db = testDatabase.database.db;
         await db.insertInto('api_keys').values(keyRow('k1', 'aaaaaaaaaaaa')).execute();
         await assert.rejects(
           db.insertInto('api_keys').values(keyRow('k2', 'aaaaaaaaaaaa')).execute(),
@@ -86,22 +85,11 @@ for (const dialect of testDialects) {
       });
 
       it('goes down and up again', async () => {
-        const migrator = new Migrator({
-          db: testDatabase.database.db,
-          provider: { getMigrations: () => Promise.resolve({ ...securityMigrations }) },
-        });
-        const down = await migrator.migrateTo('2026-11-23-0001-create-prompt-tables');
-        assert.equal(down.error, undefined);
-        assert.ok(
-          down.results?.some(
-            (result) => result.migrationName === '2026-11-23-0002-create-api-keys-and-audit-log',
-          ),
-        );
-        const tables = await testDatabase.db.introspection.getTables();
+        const down = await migrateDownOne(testDatabase.database.db);
+        assert.deepEqual(down, ['2026-11-23-0002-create-api-keys-and-audit-log']);
+        const tables = await testDatabase.database.db.introspection.getTables();
         assert.ok(!tables.some((table) => ['api_keys', 'audit_log'].includes(table.name)));
-        const up = await migrator.migrateToLatest();
-        assert.equal(up.error, undefined);
-        assert.equal(up.results?.length, down.results?.length);
+        assert.deepEqual(await migrateToLatest(testDatabase.database.db), down);
       });
     },
   );

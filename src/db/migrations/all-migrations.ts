@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createPromptTables from './2026-11-23-0001-create-prompt-tables.ts';
+import * as createApiKeysAndAuditLog from './2026-11-23-0002-create-api-keys-and-audit-log.ts';
 
 /**
  * Every migration in order. Names sort by time; a new migration is a new file named
@@ -7,4 +8,5 @@ import * as createPromptTables from './2026-11-23-0001-create-prompt-tables.ts';
  */
 export const allMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-23-0001-create-prompt-tables': createPromptTables,
+  '2026-11-23-0002-create-api-keys-and-audit-log': createApiKeysAndAuditLog,
 };

@@ -1,138 +1,50 @@
 // Real: the adapter, the @anthropic-ai/sdk client and HTTP over 127.0.0.1. Fake: the Anthropic
 // API, played by a local server answering with recorded response shapes (anthropic.fixtures.ts).
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import {
-  startFakeProviderServer,
-  type FakeProviderServer,
-} from '../../../test/helpers/fake-provider-server.ts';
-import { ProviderError } from '../provider-error.ts';
-import { createAnthropicProvider } from './anthropic-provider.ts';
+import { describe, it } from 'node:test';
+import { providerErrorCases } from '../../../test/helpers/provider-error-cases.ts';
+import { providerErrorOf } from '../../../test/helpers/provider-error-of.ts';
+import { providerTestHarness } from '../../../test/helpers/provider-test-harness.ts';
 import {
   anthropicCallRequest,
-  anthropicTestSettings,
-  apiError,
+  anthropicTestSubject,
   invalidRequestError,
-  messageResponse,
   overloadedError,
-  rateLimitError,
 } from './anthropic.fixtures.ts';
 
-const messagesPath = '/v1/messages';
-
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
-
 describe('createAnthropicProvider', () => {
-  let server: FakeProviderServer;
-  beforeEach(async () => {
-    server = await startFakeProviderServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  const provider = (overrides?: Parameters<typeof anthropicTestSettings>[1]) =>
-    createAnthropicProvider(anthropicTestSettings(server.baseUrl, overrides));
+  providerErrorCases(anthropicTestSubject);
 
   describe('call failures', () => {
-    it('maps a 400 with its error body, not retryable', async () => {
-      server.respondTo(messagesPath, {
+    const { server, adapter } = providerTestHarness(anthropicTestSubject);
+
+    it("keeps Anthropic's whole error body and its request-id", async () => {
+      server().respondTo(anthropicTestSubject.callPath, {
         status: 400,
         headers: { 'request-id': 'req_011CSHoEeqs5C35K2UUqR7Fy' },
         body: invalidRequestError,
       });
-      const error = await providerError(provider().call(anthropicCallRequest));
-      assert.equal(error.kind, 'http_error');
-      assert.equal(error.status, 400);
+      const error = await providerErrorOf(adapter().call(anthropicCallRequest));
       assert.deepEqual(error.body, invalidRequestError);
       assert.equal(error.headers['request-id'], 'req_011CSHoEeqs5C35K2UUqR7Fy');
-      assert.equal(error.retryable, false);
       assert.match(error.message, /temperature/);
     });
 
-    it('maps a 429 with Retry-After: 7 to rate_limited, retryable after 7000 ms', async () => {
-      server.respondTo(messagesPath, {
-        status: 429,
-        headers: { 'retry-after': '7' },
-        body: rateLimitError,
-      });
-      const error = await providerError(provider().call(anthropicCallRequest));
-      assert.equal(error.kind, 'rate_limited');
+    it('maps a 529 overloaded_error to a retryable http_error', async () => {
+      server().respondTo(anthropicTestSubject.callPath, { status: 529, body: overloadedError });
+      const error = await providerErrorOf(adapter().call(anthropicCallRequest));
+      assert.equal(error.kind, 'http_error');
+      assert.equal(error.status, 529);
       assert.equal(error.retryable, true);
-      assert.equal(error.retryAfterMs, 7000);
-      assert.equal(server.requests.length, 1, 'the SDK must not retry');
+      assert.deepEqual(error.body, overloadedError);
     });
 
-    it('maps a 500 and a 529 overloaded to retryable http_errors', async () => {
-      server.respondTo(
-        messagesPath,
-        { status: 500, body: apiError },
-        { status: 529, body: overloadedError },
-      );
-      const internal = await providerError(provider().call(anthropicCallRequest));
-      assert.equal(internal.status, 500);
-      assert.equal(internal.retryable, true);
-      const overloaded = await providerError(provider().call(anthropicCallRequest));
-      assert.equal(overloaded.status, 529);
-      assert.equal(overloaded.retryable, true);
-      assert.deepEqual(overloaded.body, overloadedError);
-      assert.equal(server.requests.length, 2);
-    });
-
-    it('honours x-should-retry over the status', async () => {
-      server.respondTo(messagesPath, {
-        status: 500,
-        headers: { 'x-should-retry': 'false' },
-        body: apiError,
-      });
-      const error = await providerError(provider().call(anthropicCallRequest));
-      assert.equal(error.retryable, false);
-    });
-
-    it('gives up after callTimeoutMs with a retryable timeout', async () => {
-      server.respondTo(messagesPath, { delayMs: 2_000, body: messageResponse });
-      const started = Date.now();
-      const error = await providerError(
-        provider({ callTimeoutMs: 100 }).call(anthropicCallRequest),
-      );
-      assert.equal(error.kind, 'timeout');
-      assert.equal(error.retryable, true);
-      assert.ok(Date.now() - started < 1_500, 'the timeout must not wait for the server');
-    });
-
-    it('reports an abort by the caller as a timeout that is not retried', async () => {
-      server.respondTo(messagesPath, { delayMs: 2_000, body: messageResponse });
-      const error = await providerError(
-        provider().call({ ...anthropicCallRequest, signal: AbortSignal.timeout(50) }),
-      );
-      assert.equal(error.kind, 'timeout');
-      assert.equal(error.retryable, false);
-    });
-
-    it('reports a 200 that is not a message as malformed_response', async () => {
-      server.respondTo(messagesPath, {
-        rawBody: 'upstream connect error or disconnect/reset before headers',
-        headers: { 'content-type': 'text/plain' },
-      });
-      const error = await providerError(provider().call(anthropicCallRequest));
+    it('reports a 200 error envelope as malformed_response', async () => {
+      server().respondTo(anthropicTestSubject.callPath, { body: overloadedError });
+      const error = await providerErrorOf(adapter().call(anthropicCallRequest));
       assert.equal(error.kind, 'malformed_response');
-      assert.equal(error.status, 200);
-      assert.equal(error.body, 'upstream connect error or disconnect/reset before headers');
-    });
-
-    it('names ANTHROPIC_API_KEY when it is not set, without sending anything', async () => {
-      const error = await providerError(provider({ apiKey: null }).call(anthropicCallRequest));
-      assert.equal(error.kind, 'not_configured');
-      assert.equal(error.retryable, false);
-      assert.match(error.message, /^ANTHROPIC_API_KEY is not set/);
-      assert.equal(server.requests.length, 0);
+      assert.deepEqual(error.body, overloadedError);
+      assert.match(error.message, /^Anthropic answered 200 with a body that is not a message/);
     });
   });
 });

@@ -1,57 +1,39 @@
 // Real: the adapter, the @anthropic-ai/sdk client and HTTP over 127.0.0.1. Fake: the Anthropic
 // API, played by a local server answering with recorded response shapes (anthropic.fixtures.ts).
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import {
-  startFakeProviderServer,
-  type FakeProviderServer,
-} from '../../../test/helpers/fake-provider-server.ts';
-import { createAnthropicProvider } from './anthropic-provider.ts';
+import { describe, it } from 'node:test';
+import { providerContractCases } from '../../../test/helpers/provider-contract-cases.ts';
+import { providerTemplateTools as tools } from '../../../test/helpers/provider-template-tools.ts';
+import { providerTestHarness } from '../../../test/helpers/provider-test-harness.ts';
+import { emptyVersionParts } from '../provider-contract.ts';
 import {
   anthropicCallRequest,
-  anthropicTestSettings,
+  anthropicTestSubject,
   messageResponse,
   thinkingMessageResponse,
 } from './anthropic.fixtures.ts';
 
-const messagesPath = '/v1/messages';
+const messagesPath = anthropicTestSubject.callPath;
 
 describe('createAnthropicProvider', () => {
-  let server: FakeProviderServer;
-  beforeEach(async () => {
-    server = await startFakeProviderServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  const provider = (overrides?: Parameters<typeof anthropicTestSettings>[1]) =>
-    createAnthropicProvider(anthropicTestSettings(server.baseUrl, overrides));
+  providerContractCases(anthropicTestSubject);
+  const { server, adapter: provider } = providerTestHarness(anthropicTestSubject);
 
   describe('call', () => {
-    it('returns content, usage, the dated served model as key and the request as received', async () => {
-      server.respondTo(messagesPath, { body: messageResponse });
+    it('returns content, usage and the dated served model as key, sending anthropic-version', async () => {
+      server().respondTo(messagesPath, { body: messageResponse });
       const result = await provider().call(anthropicCallRequest);
 
       assert.equal(result.content, 'Acme is best known for its anvils.');
       assert.deepEqual(result.usage, { promptTokens: 21, completionTokens: 11, totalTokens: 32 });
       assert.equal(result.versionKey, 'claude-sonnet-4-20250514');
       assert.deepEqual(result.versionParts, {
+        ...emptyVersionParts,
         servedModelId: 'claude-sonnet-4-20250514',
-        systemFingerprint: null,
-        modelVersion: null,
         serviceTier: 'standard',
-        azureDeployment: null,
-        azureApiVersion: null,
       });
-      assert.deepEqual(result.response, messageResponse);
-      assert.equal(result.simulated, false);
-
-      assert.equal(server.requests.length, 1);
-      const [received] = server.requests;
-      assert.equal(received?.method, 'POST');
-      assert.equal(received?.path, messagesPath);
-      assert.ok(received?.headers['anthropic-version'], 'the SDK sends anthropic-version');
-      assert.deepEqual(result.requestSent, received?.body);
+      const sentHeaders = server().requests[0]?.headers;
+      assert.ok(sentHeaders?.['anthropic-version'], 'the SDK sends anthropic-version');
       assert.deepEqual(result.requestSent, {
         model: 'claude-sonnet-4-0',
         max_tokens: 1024,
@@ -64,7 +46,7 @@ describe('createAnthropicProvider', () => {
     });
 
     it('joins text blocks, skips thinking, and counts cached prompt tokens', async () => {
-      server.respondTo(messagesPath, { body: thinkingMessageResponse });
+      server().respondTo(messagesPath, { body: thinkingMessageResponse });
       const result = await provider().call({
         ...anthropicCallRequest,
         model: 'claude-opus-4-1',
@@ -79,54 +61,57 @@ describe('createAnthropicProvider', () => {
       });
       assert.equal(result.versionKey, 'claude-opus-4-1-20250805');
       assert.equal(result.versionParts.serviceTier, 'priority');
-      assert.deepEqual(server.requests[0]?.body, {
+      assert.deepEqual(server().requests[0]?.body, {
         model: 'claude-opus-4-1',
         max_tokens: 4_000,
         messages: [{ role: 'user', content: 'What is Acme known for?' }],
       });
     });
-    it('sends through the injected fetch', async () => {
-      server.respondTo(messagesPath, { body: messageResponse });
-      const fetched: string[] = [];
-      const adapter = createAnthropicProvider(anthropicTestSettings(server.baseUrl), {
-        fetch: (input, init) => {
-          fetched.push(String(input instanceof Request ? input.url : input));
-          return fetch(input, init);
-        },
+
+    it('converts OpenAI-style function tools, passes Anthropic tools through, ignores response_format', async () => {
+      server().respondTo(messagesPath, { body: messageResponse });
+      const webSearch = { type: 'web_search_20250305', name: 'web_search', max_uses: 3 };
+      const result = await provider().call({
+        ...anthropicCallRequest,
+        inferenceParams: {},
+        toolsSpec: [tools.lookupBrand, tools.listBrands, webSearch],
+        responseFormat: tools.jsonSchemaFormat,
       });
-      await adapter.call(anthropicCallRequest);
-      assert.equal(fetched.length, 1);
-      assert.ok(fetched[0]?.startsWith(server.baseUrl));
+      assert.deepEqual(server().requests[0]?.body, {
+        model: 'claude-sonnet-4-0',
+        max_tokens: 1024,
+        system: 'You are a brand analyst.',
+        messages: [{ role: 'user', content: 'What is Acme known for?' }],
+        tools: [
+          {
+            name: 'lookup_brand',
+            description: 'Looks a brand up.',
+            input_schema: tools.brandSchema,
+          },
+          { name: 'list_brands', input_schema: { type: 'object', properties: {} } },
+          webSearch,
+        ],
+      });
+      assert.deepEqual(result.requestSent, server().requests[0]?.body);
     });
   });
 
   describe('probeVersion', () => {
     it('sends one tiny message and returns the dated model', async () => {
-      server.respondTo(messagesPath, { body: messageResponse });
+      server().respondTo(messagesPath, { body: messageResponse });
       const probe = await provider().probeVersion({
         model: 'claude-sonnet-4-0',
         systemInstructions: 'You are a brand analyst.',
         inferenceParams: { temperature: 0.2, max_tokens: 512 },
       });
       assert.equal(probe.versionKey, 'claude-sonnet-4-20250514');
-      assert.deepEqual(server.requests[0]?.body, {
+      assert.deepEqual(server().requests[0]?.body, {
         model: 'claude-sonnet-4-0',
         max_tokens: 1,
         system: 'You are a brand analyst.',
         messages: [{ role: 'user', content: 'ping' }],
         temperature: 0.2,
       });
-    });
-
-    it('falls back to the requested model when the answer names none', async () => {
-      const { model: _model, ...anonymous } = messageResponse;
-      server.respondTo(messagesPath, { body: anonymous });
-      const probe = await provider().probeVersion({
-        model: 'claude-sonnet-4-0',
-        systemInstructions: null,
-        inferenceParams: {},
-      });
-      assert.equal(probe.versionKey, 'claude-sonnet-4-0');
     });
   });
 });

@@ -1,14 +1,6 @@
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
-import type { ModelCallRequest } from '../provider-contract.ts';
-
-/** What a Messages request is built from: a call, or the version probe with its limit pinned. */
-export interface AnthropicMessagesInput extends Pick<
-  ModelCallRequest,
-  'model' | 'systemInstructions' | 'prompt' | 'inferenceParams'
-> {
-  /** Replaces the template's output-token limit (the version probe asks for one token). */
-  readonly maxTokensOverride?: number;
-}
+import type { LiveRequestInput } from '../create-live-model-provider.ts';
+import { isJsonObject } from '../is-json-object.ts';
 
 /** A Messages API request body: what the SDK sends and what `requestSent` records. */
 export type AnthropicMessagesRequest = MessageCreateParamsNonStreaming & Record<string, unknown>;
@@ -29,11 +21,11 @@ const messagesParams = ['temperature', 'top_p', 'top_k'] as const;
 /**
  * The Messages body for one call: the system text as the top-level `system` field (omitted when
  * empty), the rendered prompt verbatim as the one user turn, and the template's params; OpenAI's
- * `stop` becomes `stop_sequences`.
+ * `stop` becomes `stop_sequences`. The template's tools go out as Anthropic tools. Its
+ * `response_format` is not sent: the Messages API has no such field (JSON output is asked for in
+ * the prompt, or through a tool).
  */
-export function toAnthropicMessagesRequest(
-  input: AnthropicMessagesInput,
-): AnthropicMessagesRequest {
+export function toAnthropicMessagesRequest(input: LiveRequestInput): AnthropicMessagesRequest {
   const params = input.inferenceParams;
   const body: AnthropicMessagesRequest = {
     model: input.model,
@@ -48,7 +40,34 @@ export function toAnthropicMessagesRequest(
   const stop = params['stop_sequences'] ?? params['stop'];
   if (typeof stop === 'string') body.stop_sequences = [stop];
   if (Array.isArray(stop)) body.stop_sequences = stop.filter((item) => typeof item === 'string');
+  if (input.toolsSpec.length > 0) {
+    // The specs are the template's, validated by Anthropic (a bad one is its 400), not re-typed.
+    body.tools = input.toolsSpec.map(
+      toAnthropicTool,
+    ) as unknown as AnthropicMessagesRequest['tools'];
+  }
   return body;
+}
+
+/**
+ * An OpenAI-style function tool, `{type: "function", function: {name, description, parameters}}`,
+ * as an Anthropic tool, `{name, description, input_schema}`
+ * (https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use). Anthropic
+ * requires `input_schema`, so a function without parameters takes an empty object schema. Any
+ * other shape is taken to be Anthropic's own (a custom tool, or a server tool such as web search)
+ * and goes out as given.
+ */
+function toAnthropicTool(
+  spec: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const declared = spec['function'];
+  if (spec['type'] !== 'function' || !isJsonObject(declared)) return spec;
+  const { name, description, parameters } = declared;
+  return {
+    name,
+    ...(description === undefined ? {} : { description }),
+    input_schema: parameters ?? { type: 'object', properties: {} },
+  };
 }
 
 function readMaxTokens(params: Readonly<Record<string, unknown>>): number | null {

@@ -1,33 +1,25 @@
+import type { LiveAnswer } from '../create-live-model-provider.ts';
+import { isJsonObject } from '../is-json-object.ts';
+import { parseProviderJsonBody } from '../parse-provider-json-body.ts';
 import type { TokenUsage } from '../provider-contract.ts';
-import { ProviderError } from '../provider-error.ts';
-
-/** A Messages answer as Prompter reads it: the whole body as received, plus what it needs. */
-export interface AnthropicMessageResponse {
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly content: string;
-  readonly usage: TokenUsage | null;
-}
 
 /**
  * Reads a 200 body from `POST /v1/messages` (https://docs.anthropic.com/en/api/messages). A body
  * that is not a message with a `content` array is `malformed_response`. Text is the concatenated
  * `text` blocks; other blocks (thinking, tool use) stay in the stored body only.
  */
-export function parseAnthropicResponse(text: string): AnthropicMessageResponse {
-  const body = parseJsonObject(text);
-  const blocks = body?.['content'];
-  if (body === null || !Array.isArray(blocks) || body['type'] === 'error') {
-    throw new ProviderError({
-      provider: 'anthropic',
-      kind: 'malformed_response',
-      status: 200,
-      body: body ?? text,
-      message: 'Anthropic answered 200 with a body that is not a message',
-    });
-  }
-  const content = (blocks as unknown[])
+export function parseAnthropicResponse(text: string): Omit<LiveAnswer, 'requestSent'> {
+  const { body, found: blocks } = parseProviderJsonBody(text, {
+    provider: 'anthropic',
+    shape: 'a message',
+    find: (candidate) =>
+      Array.isArray(candidate['content']) && candidate['type'] !== 'error'
+        ? (candidate['content'] as unknown[])
+        : null,
+  });
+  const content = blocks
     .filter(
-      (block): block is Record<string, unknown> => isRecord(block) && block['type'] === 'text',
+      (block): block is Record<string, unknown> => isJsonObject(block) && block['type'] === 'text',
     )
     .map((block) => (typeof block['text'] === 'string' ? block['text'] : ''))
     .join('');
@@ -40,7 +32,7 @@ export function parseAnthropicResponse(text: string): AnthropicMessageResponse {
  * the prompt count adds them back.
  */
 function readUsage(usage: unknown): TokenUsage | null {
-  if (!isRecord(usage)) return null;
+  if (!isJsonObject(usage)) return null;
   const input = numberOrNull(usage['input_tokens']);
   const output = numberOrNull(usage['output_tokens']);
   const cached =
@@ -52,19 +44,6 @@ function readUsage(usage: unknown): TokenUsage | null {
     completionTokens: output,
     totalTokens: promptTokens === null || output === null ? null : promptTokens + output,
   };
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberOrNull(value: unknown): number | null {

@@ -1,11 +1,8 @@
 import type { ProviderSettings } from '../../config/app-config.ts';
-import { ProviderError } from '../provider-error.ts';
+import { providerNotConfigured } from '../provider-not-configured.ts';
+import { readProviderConnection, type ProviderConnection } from '../read-provider-connection.ts';
 
-export interface AnthropicSettings {
-  readonly apiKey: string;
-  readonly baseUrl: string;
-  readonly timeoutMs: number;
-}
+export type AnthropicSettings = ProviderConnection;
 
 /** The public endpoint; `ANTHROPIC_BASE_URL` replaces it (a proxy, or a local server in tests). */
 const publicBaseUrl = 'https://api.anthropic.com';
@@ -16,15 +13,10 @@ const publicBaseUrl = 'https://api.anthropic.com';
  * read `ANTHROPIC_*` variables and credential profiles on disk.
  */
 export function readAnthropicSettings(settings: ProviderSettings): AnthropicSettings {
-  const { apiKey, baseUrl } = settings.anthropic;
-  if (apiKey === null) {
-    throw new ProviderError({
-      provider: 'anthropic',
-      kind: 'not_configured',
-      retryable: false,
-      message:
-        'ANTHROPIC_API_KEY is not set: set it to call Claude models, or run with PROMPTER_PROVIDER_MODE=fake.',
-    });
-  }
-  return { apiKey, baseUrl: baseUrl ?? publicBaseUrl, timeoutMs: settings.callTimeoutMs };
+  return readProviderConnection(settings.anthropic, {
+    publicBaseUrl,
+    timeoutMs: settings.callTimeoutMs,
+    keyMissing: () =>
+      providerNotConfigured('anthropic', 'ANTHROPIC_API_KEY', 'set it to call Claude models'),
+  });
 }

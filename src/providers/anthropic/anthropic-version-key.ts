@@ -1,9 +1,5 @@
-import { emptyVersionParts, type VersionParts } from '../provider-contract.ts';
-
-export interface AnthropicVersionKey {
-  readonly versionKey: string | null;
-  readonly versionParts: VersionParts;
-}
+import type { LiveVersionKey } from '../create-live-model-provider.ts';
+import { emptyVersionParts } from '../provider-contract.ts';
 
 /**
  * The version key of a Claude answer (CONTRACT §4): the served `model`, which is a dated snapshot
@@ -14,7 +10,7 @@ export interface AnthropicVersionKey {
  */
 export function extractAnthropicVersionKey(
   body: Readonly<Record<string, unknown>>,
-): AnthropicVersionKey {
+): LiveVersionKey {
   const servedModelId = nonEmptyString(body['model']);
   const usage = body['usage'];
   const serviceTier =

@@ -1,26 +1,11 @@
 // Recorded shapes of Anthropic Messages API answers (ids and texts shortened), for the adapter
 // tests: https://docs.anthropic.com/en/api/messages
-import type { ProviderSettings } from '../../config/app-config.ts';
+import { providerTestSettings } from '../../../test/helpers/provider-test-settings.ts';
+import type { ProviderTestSubject } from '../../../test/helpers/provider-test-subject.ts';
 import type { ModelCallRequest } from '../provider-contract.ts';
+import { createAnthropicProvider } from './anthropic-provider.ts';
 
 export const anthropicTestKey = 'sk-ant-api03-prompterTEST0123456789abcdefSECRET';
-
-export function anthropicTestSettings(
-  baseUrl: string,
-  overrides: { apiKey?: string | null; callTimeoutMs?: number } = {},
-): ProviderSettings {
-  return {
-    callTimeoutMs: overrides.callTimeoutMs ?? 2_000,
-    openai: { apiKey: null, baseUrl: null },
-    azureOpenai: { apiKey: null, endpoint: null, apiVersion: '2024-10-21', deployment: null },
-    google: { apiKey: null, baseUrl: null },
-    anthropic: {
-      apiKey: overrides.apiKey === undefined ? anthropicTestKey : overrides.apiKey,
-      baseUrl,
-    },
-    fake: { latencyMs: 0, probeSleepMs: 0, epoch: 0, faults: null },
-  };
-}
 
 /** Claude asked by the alias `claude-sonnet-4-0`: the answer names the dated snapshot. */
 export const messageResponse = {
@@ -105,4 +90,35 @@ export const anthropicCallRequest: ModelCallRequest = {
   prompt: 'What is Acme known for?',
   inferenceParams: { temperature: 0.2, top_k: 40, stop: 'END', seed: 7 },
   useGrounding: false,
+  toolsSpec: [],
+  responseFormat: null,
+};
+
+/** The Anthropic adapter for the shared cases (test/helpers/provider-*-cases.ts). */
+export const anthropicTestSubject: ProviderTestSubject = {
+  provider: 'anthropic',
+  apiKey: anthropicTestKey,
+  // This SDK version sends the key as a bearer token, not in the documented `x-api-key`.
+  keyHeader: 'authorization',
+  callPath: '/v1/messages',
+  callRequest: anthropicCallRequest,
+  answer: messageResponse,
+  unversionedAnswer: (() => {
+    const { model: _model, ...rest } = messageResponse;
+    return rest;
+  })(),
+  badRequestBody: invalidRequestError,
+  rateLimitedBody: rateLimitError,
+  serverErrorBody: apiError,
+  keyRejected: (echoedKey) => ({ status: 401, body: authenticationError(echoedKey) }),
+  notConfiguredMessage: /^ANTHROPIC_API_KEY is not set/,
+  create: (serverUrl, overrides, options) =>
+    createAnthropicProvider(
+      providerTestSettings(
+        'anthropic',
+        { apiKey: anthropicTestKey, baseUrl: serverUrl },
+        overrides,
+      ),
+      options,
+    ),
 };

@@ -1,4 +1,4 @@
-import { toOpenAiProviderError } from '../openai/openai-errors.ts';
+import { toOpenAiProviderError, type OpenAiErrorContext } from '../openai/openai-errors.ts';
 import type { ProviderError } from '../provider-error.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { ProviderError } from '../provider-error.ts';
  */
 export function toAzureOpenAiProviderError(
   error: unknown,
-  context: { readonly apiKey: string; readonly timeoutMs: number },
+  context: Omit<OpenAiErrorContext, 'provider'>,
 ): ProviderError {
   return toOpenAiProviderError(error, { ...context, provider: 'azure-openai' });
 }

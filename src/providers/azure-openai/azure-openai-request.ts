@@ -1,8 +1,5 @@
-import {
-  toOpenAiChatRequest,
-  type OpenAiChatInput,
-  type OpenAiChatRequest,
-} from '../openai/openai-request.ts';
+import type { LiveRequestInput } from '../create-live-model-provider.ts';
+import { toOpenAiChatRequest, type OpenAiChatRequest } from '../openai/openai-request.ts';
 
 /**
  * Azure OpenAI serves the OpenAI Chat Completions API, so the body is OpenAI's
@@ -11,6 +8,6 @@ import {
  * because it is what the template asked for, and because the SDK builds the deployment path from it
  * when `AZURE_OPENAI_DEPLOYMENT` is unset.
  */
-export function toAzureOpenAiChatRequest(input: OpenAiChatInput): OpenAiChatRequest {
+export function toAzureOpenAiChatRequest(input: LiveRequestInput): OpenAiChatRequest {
   return toOpenAiChatRequest(input);
 }

@@ -1,4 +1,5 @@
-import { parseOpenAiResponse, type OpenAiChatResponse } from '../openai/openai-response.ts';
+import type { LiveAnswer } from '../create-live-model-provider.ts';
+import { parseOpenAiResponse } from '../openai/openai-response.ts';
 
 /**
  * Azure answers with OpenAI's `chat.completion`, plus its content-filter verdicts
@@ -7,6 +8,6 @@ import { parseOpenAiResponse, type OpenAiChatResponse } from '../openai/openai-r
  * content: it reads as empty text, not as a failure
  * (https://learn.microsoft.com/azure/ai-services/openai/concepts/content-filter).
  */
-export function parseAzureOpenAiResponse(text: string): OpenAiChatResponse {
+export function parseAzureOpenAiResponse(text: string): Omit<LiveAnswer, 'requestSent'> {
   return parseOpenAiResponse(text, 'azure-openai');
 }

@@ -1,5 +1,5 @@
 import type { ProviderSettings } from '../../config/app-config.ts';
-import { ProviderError } from '../provider-error.ts';
+import { providerNotConfigured } from '../provider-not-configured.ts';
 
 export interface AzureOpenAiSettings {
   readonly apiKey: string;
@@ -29,11 +29,8 @@ export function readAzureOpenAiSettings(settings: ProviderSettings): AzureOpenAi
   };
 }
 
-function notConfigured(variable: string): ProviderError {
-  return new ProviderError({
-    provider: 'azure-openai',
-    kind: 'not_configured',
-    retryable: false,
-    message: `${variable} is not set: set AZURE_OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT to call Azure OpenAI deployments, or run with PROMPTER_PROVIDER_MODE=fake.`,
-  });
+function notConfigured(variable: string) {
+  const advice =
+    'set AZURE_OPENAI_API_KEY and AZURE_OPENAI_ENDPOINT to call Azure OpenAI deployments';
+  return providerNotConfigured('azure-openai', variable, advice);
 }

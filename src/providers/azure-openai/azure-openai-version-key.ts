@@ -1,4 +1,5 @@
-import { extractOpenAiVersionKey, type OpenAiVersionKey } from '../openai/openai-version-key.ts';
+import type { LiveVersionKey } from '../create-live-model-provider.ts';
+import { extractOpenAiVersionKey } from '../openai/openai-version-key.ts';
 
 export interface AzureOpenAiDeployment {
   /** The deployment that served the call: the configured one, else the model id. */
@@ -16,7 +17,7 @@ export interface AzureOpenAiDeployment {
 export function extractAzureOpenAiVersionKey(
   body: Readonly<Record<string, unknown>>,
   served: AzureOpenAiDeployment,
-): OpenAiVersionKey {
+): LiveVersionKey {
   const { versionKey, versionParts } = extractOpenAiVersionKey(body);
   return {
     versionKey,

@@ -1,34 +1,13 @@
 // Recorded shapes of Azure OpenAI Chat Completions answers (ids and texts shortened), for the
 // adapter tests: https://learn.microsoft.com/azure/ai-services/openai/reference#chat-completions
-import type { ProviderSettings } from '../../config/app-config.ts';
+import { providerTestSettings } from '../../../test/helpers/provider-test-settings.ts';
+import type { ProviderTestSubject } from '../../../test/helpers/provider-test-subject.ts';
 import type { ModelCallRequest } from '../provider-contract.ts';
+import { createAzureOpenAiProvider } from './azure-openai-provider.ts';
 
 export const azureTestKey = 'azkey0123456789abcdefPROMPTERsecret9876';
 export const azureTestApiVersion = '2024-10-21';
-
-export function azureTestSettings(
-  endpoint: string,
-  overrides: {
-    apiKey?: string | null;
-    endpoint?: string | null;
-    deployment?: string | null;
-    callTimeoutMs?: number;
-  } = {},
-): ProviderSettings {
-  return {
-    callTimeoutMs: overrides.callTimeoutMs ?? 2_000,
-    openai: { apiKey: null, baseUrl: null },
-    azureOpenai: {
-      apiKey: overrides.apiKey === undefined ? azureTestKey : overrides.apiKey,
-      endpoint: overrides.endpoint === undefined ? endpoint : overrides.endpoint,
-      apiVersion: azureTestApiVersion,
-      deployment: overrides.deployment === undefined ? 'prompter-gpt4o' : overrides.deployment,
-    },
-    google: { apiKey: null, baseUrl: null },
-    anthropic: { apiKey: null, baseUrl: null },
-    fake: { latencyMs: 0, probeSleepMs: 0, epoch: 0, faults: null },
-  };
-}
+export const azureTestDeployment = 'prompter-gpt4o';
 
 const noFilterHit = {
   hate: { filtered: false, severity: 'safe' },
@@ -83,6 +62,27 @@ export const serverError = {
   error: { code: 'InternalServerError', message: 'The service is temporarily unavailable.' },
 };
 
+/** A prompt stopped by the content filter: a 400 with the verdicts in `innererror`. */
+export const contentFilterError = {
+  error: {
+    message:
+      "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+    type: null,
+    param: 'prompt',
+    code: 'content_filter',
+    status: 400,
+    innererror: {
+      code: 'ResponsibleAIPolicyViolation',
+      content_filter_result: {
+        hate: { filtered: false, severity: 'safe' },
+        self_harm: { filtered: false, severity: 'safe' },
+        sexual: { filtered: false, severity: 'safe' },
+        violence: { filtered: true, severity: 'medium' },
+      },
+    },
+  },
+};
+
 /** The call most tests make. */
 export const azureCallRequest: ModelCallRequest = {
   model: 'gpt-4o',
@@ -90,4 +90,43 @@ export const azureCallRequest: ModelCallRequest = {
   prompt: 'What is Acme known for?',
   inferenceParams: { temperature: 0.2, max_tokens: 256 },
   useGrounding: false,
+  toolsSpec: [],
+  responseFormat: null,
+};
+
+/** The Azure OpenAI adapter for the shared cases (test/helpers/provider-*-cases.ts). */
+export const azureTestSubject: ProviderTestSubject = {
+  provider: 'azure-openai',
+  apiKey: azureTestKey,
+  keyHeader: 'api-key',
+  callPath: `/openai/deployments/${azureTestDeployment}/chat/completions`,
+  callRequest: azureCallRequest,
+  answer: azureCompletionWithFingerprint,
+  unversionedAnswer: (() => {
+    const { model: _model, ...rest } = azureCompletionWithoutFingerprint;
+    return rest;
+  })(),
+  badRequestBody: contentFilterError,
+  rateLimitedBody: rateLimitError,
+  serverErrorBody: serverError,
+  keyRejected: (echoedKey) => ({
+    status: 401,
+    body: { error: { code: '401', message: `Access denied for key ${echoedKey}.` } },
+  }),
+  notConfiguredMessage: /^AZURE_OPENAI_API_KEY is not set/,
+  create: (serverUrl, overrides, options) =>
+    createAzureOpenAiProvider(
+      providerTestSettings(
+        'azure-openai',
+        {
+          apiKey: azureTestKey,
+          // With a trailing slash, which the adapter trims.
+          baseUrl: `${serverUrl}/`,
+          azureApiVersion: azureTestApiVersion,
+          azureDeployment: azureTestDeployment,
+        },
+        overrides,
+      ),
+      options,
+    ),
 };

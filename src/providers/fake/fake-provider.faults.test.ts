@@ -1,9 +1,10 @@
 // All fake: faults come from the switch or in-band triggers; sleeps are injected or real but short.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { providerErrorOf } from '../../../test/helpers/provider-error-of.ts';
 import type { ProviderSettings } from '../../config/app-config.ts';
 import type { ModelCallRequest } from '../provider-contract.ts';
-import { ProviderError } from '../provider-error.ts';
+import type { ProviderError } from '../provider-error.ts';
 import { createFakeProvider } from './fake-provider.ts';
 
 const settings: ProviderSettings['fake'] = {
@@ -22,23 +23,15 @@ function callRequest(prompt: string, signal?: AbortSignal): ModelCallRequest {
     prompt,
     inferenceParams: {},
     useGrounding: false,
+    toolsSpec: [],
+    responseFormat: null,
     ...(signal === undefined ? {} : { signal }),
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${String(error)}`);
-    return error;
-  }
-  return assert.fail('expected the fake to fail');
-}
-
 describe('createFakeProvider: faults', () => {
   it('fails with a retryable 429 carrying retry-after for [[fake-fault:rate_limit]]', async () => {
-    const error = await failure(
+    const error = await providerErrorOf(
       createFakeProvider('openai', settings).call(callRequest('hi [[fake-fault:rate_limit]]')),
     );
     assert.equal(error.provider, 'openai');
@@ -47,6 +40,8 @@ describe('createFakeProvider: faults', () => {
     assert.equal(error.retryable, true);
     assert.equal(error.retryAfterMs, 1000);
     assert.equal(error.headers['retry-after'], '1');
+    // The fake fails before it would build a request: a failed run keeps what Prompter asked for.
+    assert.equal(error.requestSent, null);
     assert.deepEqual(Object.keys((error.body as { error: object }).error).sort(), [
       'message',
       'type',
@@ -55,18 +50,18 @@ describe('createFakeProvider: faults', () => {
 
   it('simulates a server error, bad request, malformed response and timeout', async () => {
     const provider = createFakeProvider('google', settings);
-    const server = await failure(provider.call(callRequest('[[fake-fault:server_error]]')));
+    const server = await providerErrorOf(provider.call(callRequest('[[fake-fault:server_error]]')));
     assert.deepEqual([server.kind, server.status, server.retryable], ['http_error', 500, true]);
     assert.equal((server.body as { error: { type: string } }).error.type, 'server_error');
 
-    const bad = await failure(provider.call(callRequest('[[fake-fault:bad_request]]')));
+    const bad = await providerErrorOf(provider.call(callRequest('[[fake-fault:bad_request]]')));
     assert.deepEqual([bad.kind, bad.status, bad.retryable], ['http_error', 400, false]);
     assert.equal((bad.body as { error: { type: string } }).error.type, 'invalid_request_error');
 
-    const malformed = await failure(provider.call(callRequest('[[fake-fault:malformed]]')));
+    const malformed = await providerErrorOf(provider.call(callRequest('[[fake-fault:malformed]]')));
     assert.deepEqual([malformed.kind, malformed.retryable], ['malformed_response', false]);
 
-    const timeout = await failure(provider.call(callRequest('[[fake-fault:timeout]]')));
+    const timeout = await providerErrorOf(provider.call(callRequest('[[fake-fault:timeout]]')));
     assert.deepEqual([timeout.kind, timeout.status, timeout.retryable], ['timeout', null, true]);
   });
 
@@ -76,13 +71,13 @@ describe('createFakeProvider: faults', () => {
       { ...settings, latencyMs: 60_000 },
       { sleep: neverEnding },
     );
-    const error = await failure(provider.call(callRequest('[[fake-fault:timeout]]')));
+    const error = await providerErrorOf(provider.call(callRequest('[[fake-fault:timeout]]')));
     assert.equal(error.kind, 'timeout');
   });
 
   it('fails the probe of a model id containing fake-fault-probe with a server error', async () => {
     const provider = createFakeProvider('openai', settings);
-    const error = await failure(
+    const error = await providerErrorOf(
       provider.probeVersion({ ...probeRequest, model: 'gpt-4o-fake-fault-probe' }),
     );
     assert.deepEqual([error.kind, error.status, error.retryable], ['http_error', 500, true]);
@@ -97,9 +92,9 @@ describe('createFakeProvider: faults', () => {
       { ...settings, faults: 'rate_limit=0.1,bad_request=0.1' },
       { random: () => draws.shift() ?? assert.fail('too many draws') },
     );
-    assert.equal((await failure(provider.call(callRequest('a')))).kind, 'rate_limited');
+    assert.equal((await providerErrorOf(provider.call(callRequest('a')))).kind, 'rate_limited');
     assert.equal((await provider.call(callRequest('b'))).simulated, true);
-    assert.equal((await failure(provider.probeVersion(probeRequest))).status, 400);
+    assert.equal((await providerErrorOf(provider.probeVersion(probeRequest))).status, 400);
   });
 
   it('repeats the same faults for the same seed', async () => {
@@ -130,7 +125,7 @@ describe('createFakeProvider: faults', () => {
       faults: 'timeout=1,scope=probe',
     });
     assert.equal((await probesOnly.call(callRequest('x'))).simulated, true);
-    assert.equal((await failure(probesOnly.probeVersion(probeRequest))).kind, 'timeout');
+    assert.equal((await providerErrorOf(probesOnly.probeVersion(probeRequest))).kind, 'timeout');
   });
 
   it('throws at construction on a bad fault spec', () => {
@@ -143,7 +138,7 @@ describe('createFakeProvider: faults', () => {
 
 describe('createFakeProvider: aborts', () => {
   it('rejects at once when the signal is already aborted', async () => {
-    const error = await failure(
+    const error = await providerErrorOf(
       createFakeProvider('openai', settings).call(callRequest('x', AbortSignal.abort())),
     );
     assert.equal(error.kind, 'timeout');
@@ -159,14 +154,14 @@ describe('createFakeProvider: aborts', () => {
     );
     const pending = provider.call(callRequest('x', controller.signal));
     controller.abort();
-    const error = await failure(pending);
+    const error = await providerErrorOf(pending);
     assert.match(error.message, /was aborted/);
   });
 
   it('reads a deadline as a retryable timeout, with the real timer', async () => {
     const provider = createFakeProvider('anthropic', { ...settings, latencyMs: 60_000 });
     const started = performance.now();
-    const error = await failure(provider.call(callRequest('x', AbortSignal.timeout(20))));
+    const error = await providerErrorOf(provider.call(callRequest('x', AbortSignal.timeout(20))));
     assert.ok(performance.now() - started < 5_000);
     assert.deepEqual([error.kind, error.retryable], ['timeout', true]);
     assert.match(error.message, /timed out/);
@@ -184,6 +179,6 @@ describe('createFakeProvider: aborts', () => {
       signal: controller.signal,
     });
     controller.abort();
-    assert.equal((await failure(pending)).kind, 'timeout');
+    assert.equal((await providerErrorOf(pending)).kind, 'timeout');
   });
 });

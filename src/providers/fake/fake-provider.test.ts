@@ -19,7 +19,21 @@ function callRequest(overrides: Partial<ModelCallRequest> = {}): ModelCallReques
     prompt: 'What is the best running shoe?',
     inferenceParams: { temperature: 0.2, max_tokens: 100 },
     useGrounding: false,
+    toolsSpec: [],
+    responseFormat: null,
     ...overrides,
+  };
+}
+
+/** A sleep that returns at once, recording each wait it was asked for. */
+function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
   };
 }
 
@@ -125,6 +139,25 @@ describe('createFakeProvider: call', () => {
     });
   });
 
+  it("adds the template's tools and response format when it has them", async () => {
+    const toolsSpec = [{ type: 'function', function: { name: 'lookup_brand' } }];
+    const responseFormat = { type: 'json_object' };
+    const result = await createFakeProvider('anthropic', settings).call(
+      callRequest({
+        systemInstructions: null,
+        inferenceParams: { response_format: { type: 'text' } },
+        toolsSpec,
+        responseFormat,
+      }),
+    );
+    assert.deepEqual(result.requestSent, {
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'What is the best running shoe?' }],
+      response_format: responseFormat,
+      tools: toolsSpec,
+    });
+  });
+
   it('appends the epoch to the response key as well as the probe key', async () => {
     const epoch = { ...settings, epoch: 3 };
     const openai = createFakeProvider('openai', epoch);
@@ -148,11 +181,7 @@ describe('createFakeProvider: call', () => {
   });
 
   it('waits PROMPTER_FAKE_LATENCY_MS before answering, and not at all for 0', async () => {
-    const waits: number[] = [];
-    const sleep = (ms: number) => {
-      waits.push(ms);
-      return Promise.resolve();
-    };
+    const { sleep, waits } = recordingSleep();
     await createFakeProvider('openai', { ...settings, latencyMs: 250 }, { sleep }).call(
       callRequest(),
     );
@@ -201,11 +230,7 @@ describe('createFakeProvider: probeVersion', () => {
   });
 
   it('waits PROBE_SLEEP_MS, not the call latency', async () => {
-    const waits: number[] = [];
-    const sleep = (ms: number) => {
-      waits.push(ms);
-      return Promise.resolve();
-    };
+    const { sleep, waits } = recordingSleep();
     const provider = createFakeProvider(
       'openai',
       { ...settings, latencyMs: 5, probeSleepMs: 40 },

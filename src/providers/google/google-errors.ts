@@ -1,5 +1,8 @@
 import { ApiError } from '@google/genai';
-import { ProviderError, parseRetryAfter } from '../provider-error.ts';
+import { isAbortError } from '../is-abort-error.ts';
+import { ProviderError } from '../provider-error.ts';
+import { providerHttpFailure } from '../provider-http-failure.ts';
+import { providerTransportFailure } from '../provider-transport-failure.ts';
 import type { RecordedResponse } from './google-recorded-exchange.ts';
 
 export interface GoogleErrorContext {
@@ -9,16 +12,9 @@ export interface GoogleErrorContext {
   /** The failed answer as recorded on the wire; null when none came. */
   readonly response: RecordedResponse | null;
   readonly abortedByCaller: boolean;
+  /** The wire body, once the SDK has sent it. */
+  readonly requestSent: Readonly<Record<string, unknown>> | null;
 }
-
-/** Response headers that carry credentials or session state: never kept. */
-const secretHeaders = new Set([
-  'authorization',
-  'proxy-authorization',
-  'x-goog-api-key',
-  'cookie',
-  'set-cookie',
-]);
 
 /**
  * Maps what a genai call throws to a ProviderError. The SDK throws `ApiError` (status, and the body
@@ -27,61 +23,31 @@ const secretHeaders = new Set([
  * body and headers are taken from the recorded exchange, which the SDK error lacks.
  */
 export function toGoogleProviderError(error: unknown, context: GoogleErrorContext): ProviderError {
-  if (error instanceof ProviderError) return error;
-  const redact = (text: string): string => text.split(context.apiKey).join('[redacted]');
-
+  if (error instanceof ProviderError) return error.withRequestSent(context.requestSent);
+  const failure = { ...context, provider: 'google', cause: error } as const;
   if (isAbortError(error)) {
-    return new ProviderError({
-      provider: 'google',
-      kind: 'timeout',
-      retryable: !context.abortedByCaller,
-      message: context.abortedByCaller
-        ? 'Gemini call was aborted by the caller'
-        : `Gemini did not answer within ${context.timeoutMs} ms`,
-      cause: error,
+    return providerTransportFailure({
+      ...failure,
+      kind: context.abortedByCaller ? 'aborted' : 'timed_out',
     });
   }
   if (error instanceof ApiError || context.response !== null) {
-    return fromStatusError(error, context, redact);
-  }
-  if (error instanceof TypeError) {
-    return new ProviderError({
-      provider: 'google',
-      kind: 'network_error',
-      message: `Gemini could not be reached: ${redact(describeError(error))}`,
-      cause: error,
+    const status = context.response?.status ?? (error instanceof ApiError ? error.status : null);
+    const body = parseJsonOrText(
+      context.response?.text ?? (error instanceof Error ? error.message : ''),
+    );
+    return providerHttpFailure({
+      ...failure,
+      status,
+      headers: context.response?.headers,
+      body,
+      description: `${status ?? 'an error'}: ${errorMessage(body)}`,
+      bodyRetryAfterMs: retryInfoDelayMs(body),
     });
   }
-  return new ProviderError({
-    provider: 'google',
-    kind: 'http_error',
-    retryable: false,
-    message: `Gemini call failed: ${redact(describeError(error))}`,
-    cause: error,
-  });
-}
-
-function fromStatusError(
-  error: unknown,
-  context: GoogleErrorContext,
-  redact: (text: string) => string,
-): ProviderError {
-  const status = context.response?.status ?? (error instanceof ApiError ? error.status : null);
-  const bodyText = context.response?.text ?? (error instanceof Error ? error.message : '');
-  const body = parseJsonOrText(redact(bodyText));
-  const headers: Record<string, string> = {};
-  context.response?.headers.forEach((value, name) => {
-    if (!secretHeaders.has(name.toLowerCase())) headers[name.toLowerCase()] = redact(value);
-  });
-  return new ProviderError({
-    provider: 'google',
-    kind: status === 429 ? 'rate_limited' : 'http_error',
-    status,
-    body,
-    headers,
-    retryAfterMs: parseRetryAfter(headers['retry-after']) ?? retryInfoDelayMs(body),
-    message: `Gemini answered ${status ?? 'an error'}: ${errorMessage(body)}`,
-    // No `cause`: the SDK error holds the body unredacted, and loggers print causes.
+  return providerTransportFailure({
+    ...failure,
+    kind: error instanceof TypeError ? 'unreachable' : 'unexpected',
   });
 }
 
@@ -115,13 +81,4 @@ function parseJsonOrText(text: string): unknown {
   } catch {
     return text === '' ? null : text;
   }
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }

@@ -1,23 +1,19 @@
 import { GoogleGenAI, type GenerateContentParameters } from '@google/genai';
 import type { ProviderSettings } from '../../config/app-config.ts';
-import type {
-  ModelCallRequest,
-  ModelCallResult,
-  ModelProvider,
-  VersionProbe,
-  VersionProbeRequest,
-} from '../provider-contract.ts';
+import { connectOnFirstUse } from '../connect-on-first-use.ts';
+import {
+  createLiveModelProvider,
+  type LiveAnswer,
+  type LiveProviderOptions,
+} from '../create-live-model-provider.ts';
+import type { ModelProvider } from '../provider-contract.ts';
 import { toGoogleProviderError } from './google-errors.ts';
 import { recordGoogleExchange } from './google-recorded-exchange.ts';
 import { toGoogleContentRequest } from './google-request.ts';
-import { parseGoogleResponse, type GoogleContentResponse } from './google-response.ts';
-import { readGoogleSettings, type GoogleSettings } from './google-settings.ts';
+import { parseGoogleResponse } from './google-response.ts';
+import { readGoogleSettings } from './google-settings.ts';
 import { extractGoogleVersionKey } from './google-version-key.ts';
-
-export interface GoogleProviderOptions {
-  /** Replaces the global fetch (tests, proxies); the SDK uses it for every request. */
-  readonly fetch?: typeof fetch;
-}
+import { redactApiKey } from '../redact-api-key.ts';
 
 /**
  * The live Gemini adapter: `generateContent` on the Gemini Developer API with an API key
@@ -26,28 +22,23 @@ export interface GoogleProviderOptions {
  */
 export function createGoogleProvider(
   settings: ProviderSettings,
-  options: GoogleProviderOptions = {},
+  options: LiveProviderOptions = {},
 ): ModelProvider {
   const baseFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  let connection: { client: GoogleGenAI; settings: GoogleSettings } | null = null;
-
-  function connect(): { client: GoogleGenAI; settings: GoogleSettings } {
-    if (connection === null) {
-      const googleSettings = readGoogleSettings(settings);
-      const client = new GoogleGenAI({
-        apiKey: googleSettings.apiKey,
-        vertexai: false,
-        httpOptions: { baseUrl: googleSettings.baseUrl, timeout: googleSettings.timeoutMs },
-      });
-      connection = { client, settings: googleSettings };
-    }
-    return connection;
-  }
+  const connect = connectOnFirstUse(() => {
+    const googleSettings = readGoogleSettings(settings);
+    const client = new GoogleGenAI({
+      apiKey: googleSettings.apiKey,
+      vertexai: false,
+      httpOptions: { baseUrl: googleSettings.baseUrl, timeout: googleSettings.timeoutMs },
+    });
+    return { client, settings: googleSettings };
+  });
 
   async function send(
     params: GenerateContentParameters,
-    signal?: AbortSignal,
-  ): Promise<GoogleContentResponse & { requestSent: Readonly<Record<string, unknown>> }> {
+    signal: AbortSignal | undefined,
+  ): Promise<LiveAnswer> {
     const { client, settings: googleSettings } = connect();
     const exchange = recordGoogleExchange(baseFetch);
     let failure: unknown = null;
@@ -60,39 +51,33 @@ export function createGoogleProvider(
       failure = error;
     }
     const response = exchange.response();
+    const wireBody = exchange.requestBody();
+    // The wire body has no model: Gemini takes it from the URL (`models/{model}:generateContent`).
+    const requestSent = wireBody === null ? null : { model: params.model, ...wireBody };
     // Any 200 is judged from its recorded body, including one the SDK could not read.
-    if (response?.status === 200) {
-      // The wire body has no model: Gemini takes it from the URL (`models/{model}:generateContent`).
-      const requestSent = { model: params.model, ...exchange.requestBody() };
-      return { ...parseGoogleResponse(response.text), requestSent };
+    if (response?.status === 200 && requestSent !== null) {
+      try {
+        return {
+          ...parseGoogleResponse(redactApiKey(response.text, googleSettings.apiKey)),
+          requestSent,
+        };
+      } catch (malformed) {
+        failure = malformed;
+      }
     }
     throw toGoogleProviderError(failure, {
       apiKey: googleSettings.apiKey,
       timeoutMs: googleSettings.timeoutMs,
       response,
       abortedByCaller: signal?.aborted ?? false,
+      requestSent,
     });
   }
 
-  return {
+  return createLiveModelProvider({
     name: 'google',
-
-    async call(request: ModelCallRequest): Promise<ModelCallResult> {
-      const answer = await send(toGoogleContentRequest(request), request.signal);
-      return {
-        content: answer.content,
-        ...extractGoogleVersionKey(answer.body),
-        usage: answer.usage,
-        requestSent: answer.requestSent,
-        response: answer.body,
-        simulated: false,
-      };
-    },
-
-    async probeVersion(request: VersionProbeRequest): Promise<VersionProbe> {
-      const params = toGoogleContentRequest({ ...request, prompt: 'ping', maxTokensOverride: 1 });
-      const { versionKey, versionParts } = extractGoogleVersionKey((await send(params)).body);
-      return { versionKey: versionKey ?? request.model, versionParts };
-    },
-  };
+    buildRequest: toGoogleContentRequest,
+    send,
+    versionOf: (answer) => extractGoogleVersionKey(answer.body),
+  });
 }

@@ -1,3 +1,5 @@
+import { parseJsonObject } from '../parse-json-object.ts';
+
 /**
  * One HTTP exchange as it went over the wire. The genai SDK turns a failed response into an
  * `ApiError` with only a status and a message (no headers, so no `Retry-After`), and reshapes both
@@ -24,7 +26,7 @@ export function recordGoogleExchange(baseFetch: typeof fetch): RecordedExchange 
   let recorded: RecordedResponse | null = null;
 
   const recordingFetch: typeof fetch = async (input, init) => {
-    requestBody = typeof init?.body === 'string' ? parseObject(init.body) : null;
+    requestBody = typeof init?.body === 'string' ? parseJsonObject(init.body) : null;
     const response = await baseFetch(input, init);
     // Read within the SDK's timeout and abort signal, which `init` carries.
     const text = await response.clone().text();
@@ -33,15 +35,4 @@ export function recordGoogleExchange(baseFetch: typeof fetch): RecordedExchange 
   };
 
   return { fetch: recordingFetch, requestBody: () => requestBody, response: () => recorded };
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
 }

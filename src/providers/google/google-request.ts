@@ -1,15 +1,11 @@
-import type { GenerateContentConfig, GenerateContentParameters } from '@google/genai';
-import type { ModelCallRequest } from '../provider-contract.ts';
-
-/** What a generateContent call is built from: a call, or the version probe with its limit pinned. */
-export interface GoogleContentInput extends Pick<
-  ModelCallRequest,
-  'model' | 'systemInstructions' | 'prompt' | 'inferenceParams'
-> {
-  readonly useGrounding?: boolean;
-  /** Replaces the template's output-token limit (the version probe asks for one token). */
-  readonly maxTokensOverride?: number;
-}
+import type {
+  FunctionDeclaration,
+  GenerateContentConfig,
+  GenerateContentParameters,
+  Tool,
+} from '@google/genai';
+import type { LiveRequestInput } from '../create-live-model-provider.ts';
+import { isJsonObject } from '../is-json-object.ts';
 
 type SamplingConfigName =
   | 'temperature'
@@ -38,11 +34,12 @@ const samplingParams: ReadonlyArray<readonly [SamplingConfigName, readonly strin
 
 /**
  * The generateContent parameters for one call: the rendered prompt verbatim as the one user turn,
- * the system text as `systemInstruction` (omitted when empty), and Google Search grounding as a
- * tool when the run asks for it (https://ai.google.dev/gemini-api/docs/google-search). The SDK
- * reshapes this into the wire body (`generationConfig`, …), which the adapter records as sent.
+ * the system text as `systemInstruction` (omitted when empty), the template's tools, and Google
+ * Search grounding as a tool when the run asks for it
+ * (https://ai.google.dev/gemini-api/docs/google-search). The SDK reshapes this into the wire body
+ * (`generationConfig`, …), which the adapter records as sent.
  */
-export function toGoogleContentRequest(input: GoogleContentInput): GenerateContentParameters {
+export function toGoogleContentRequest(input: LiveRequestInput): GenerateContentParameters {
   const params = input.inferenceParams;
   const config: GenerateContentConfig = {};
   if (input.systemInstructions) config.systemInstruction = input.systemInstructions;
@@ -54,14 +51,47 @@ export function toGoogleContentRequest(input: GoogleContentInput): GenerateConte
   const stop = params['stop_sequences'] ?? params['stopSequences'] ?? params['stop'];
   if (typeof stop === 'string') config.stopSequences = [stop];
   if (Array.isArray(stop)) config.stopSequences = stop.filter((item) => typeof item === 'string');
-  Object.assign(config, responseFormatConfig(params['response_format']));
-  if (input.useGrounding) config.tools = [{ googleSearch: {} }];
+  Object.assign(config, responseFormatConfig(input.responseFormat ?? params['response_format']));
+  const tools = toGoogleTools(input.toolsSpec);
+  if (input.useGrounding) tools.push({ googleSearch: {} });
+  if (tools.length > 0) config.tools = tools;
 
   return {
     model: input.model,
     contents: [{ role: 'user', parts: [{ text: input.prompt }] }],
     config,
   };
+}
+
+/**
+ * The template's tools in Gemini terms: OpenAI-style function tools
+ * (`{type: "function", function: {name, description, parameters}}`) become one tool of
+ * `functionDeclarations`, their JSON Schema parameters as `parametersJsonSchema`
+ * (https://ai.google.dev/gemini-api/docs/function-calling). Any other shape is taken to be
+ * Gemini's own tool (`googleSearch`, `codeExecution`, `functionDeclarations`) and goes out as
+ * given; Gemini validates it (a bad one is its 400).
+ */
+function toGoogleTools(specs: readonly Readonly<Record<string, unknown>>[]): Tool[] {
+  const declarations: FunctionDeclaration[] = [];
+  const native: Tool[] = [];
+  for (const spec of specs) {
+    const declared = spec['function'];
+    if (spec['type'] === 'function' && isJsonObject(declared)) {
+      const { name, description, parameters } = declared as {
+        name?: string;
+        description?: string;
+        parameters?: unknown;
+      };
+      declarations.push({
+        name,
+        ...(description === undefined ? {} : { description }),
+        ...(parameters === undefined ? {} : { parametersJsonSchema: parameters }),
+      });
+    } else {
+      native.push(spec);
+    }
+  }
+  return declarations.length > 0 ? [{ functionDeclarations: declarations }, ...native] : native;
 }
 
 /**

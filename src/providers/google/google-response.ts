@@ -1,12 +1,7 @@
+import type { LiveAnswer } from '../create-live-model-provider.ts';
+import { isJsonObject } from '../is-json-object.ts';
+import { parseProviderJsonBody } from '../parse-provider-json-body.ts';
 import type { TokenUsage } from '../provider-contract.ts';
-import { ProviderError } from '../provider-error.ts';
-
-/** A generateContent answer as Prompter reads it: the whole body as received, plus what it needs. */
-export interface GoogleContentResponse {
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly content: string;
-  readonly usage: TokenUsage | null;
-}
 
 /**
  * Reads a 200 body from `models/{model}:generateContent`
@@ -15,28 +10,27 @@ export interface GoogleContentResponse {
  * neither is `malformed_response`. Text is the first candidate's text parts, without thought
  * summaries (`thought: true`); a candidate cut at the token limit may have no parts at all.
  */
-export function parseGoogleResponse(text: string): GoogleContentResponse {
-  const body = parseJsonObject(text);
-  const candidates = body?.['candidates'];
-  if (body === null || (!Array.isArray(candidates) && !isRecord(body['promptFeedback']))) {
-    throw new ProviderError({
-      provider: 'google',
-      kind: 'malformed_response',
-      status: 200,
-      body: body ?? text,
-      message: 'Gemini answered 200 with a body that is not a generateContent response',
-    });
-  }
-  const firstCandidate: unknown = Array.isArray(candidates) ? candidates[0] : undefined;
-  return { body, content: candidateText(firstCandidate), usage: readUsage(body['usageMetadata']) };
+export function parseGoogleResponse(text: string): Omit<LiveAnswer, 'requestSent'> {
+  const { body, found: candidates } = parseProviderJsonBody(text, {
+    provider: 'google',
+    shape: 'a generateContent response',
+    find: (candidate) => {
+      const found = candidate['candidates'];
+      if (Array.isArray(found)) return found as unknown[];
+      return isJsonObject(candidate['promptFeedback']) ? [] : null;
+    },
+  });
+  return { body, content: candidateText(candidates[0]), usage: readUsage(body['usageMetadata']) };
 }
 
 function candidateText(candidate: unknown): string {
-  const content = isRecord(candidate) ? candidate['content'] : undefined;
-  const parts = isRecord(content) ? content['parts'] : undefined;
+  const content = isJsonObject(candidate) ? candidate['content'] : undefined;
+  const parts = isJsonObject(content) ? content['parts'] : undefined;
   if (!Array.isArray(parts)) return '';
   return parts
-    .filter((part): part is Record<string, unknown> => isRecord(part) && part['thought'] !== true)
+    .filter(
+      (part): part is Record<string, unknown> => isJsonObject(part) && part['thought'] !== true,
+    )
     .map((part) => (typeof part['text'] === 'string' ? part['text'] : ''))
     .join('');
 }
@@ -46,7 +40,7 @@ function candidateText(candidate: unknown): string {
  * `thoughtsTokenCount` is counted with the completion, as OpenAI counts reasoning tokens.
  */
 function readUsage(usage: unknown): TokenUsage | null {
-  if (!isRecord(usage)) return null;
+  if (!isJsonObject(usage)) return null;
   const candidates = numberOrNull(usage['candidatesTokenCount']);
   const thoughts = numberOrNull(usage['thoughtsTokenCount']);
   return {
@@ -55,19 +49,6 @@ function readUsage(usage: unknown): TokenUsage | null {
       candidates === null && thoughts === null ? null : (candidates ?? 0) + (thoughts ?? 0),
     totalTokens: numberOrNull(usage['totalTokenCount']),
   };
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberOrNull(value: unknown): number | null {

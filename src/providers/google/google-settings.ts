@@ -1,11 +1,8 @@
 import type { ProviderSettings } from '../../config/app-config.ts';
-import { ProviderError } from '../provider-error.ts';
+import { providerNotConfigured } from '../provider-not-configured.ts';
+import { readProviderConnection, type ProviderConnection } from '../read-provider-connection.ts';
 
-export interface GoogleSettings {
-  readonly apiKey: string;
-  readonly baseUrl: string;
-  readonly timeoutMs: number;
-}
+export type GoogleSettings = ProviderConnection;
 
 /** The Gemini Developer API; `GOOGLE_GEMINI_BASE_URL` replaces it (a proxy, a local test server). */
 const publicBaseUrl = 'https://generativelanguage.googleapis.com';
@@ -16,15 +13,14 @@ const publicBaseUrl = 'https://generativelanguage.googleapis.com';
  * `GOOGLE_*`/`GEMINI_*` variables itself, and could switch to Vertex AI.
  */
 export function readGoogleSettings(settings: ProviderSettings): GoogleSettings {
-  const { apiKey, baseUrl } = settings.google;
-  if (apiKey === null) {
-    throw new ProviderError({
-      provider: 'google',
-      kind: 'not_configured',
-      retryable: false,
-      message:
-        'GOOGLE_API_KEY (or GEMINI_API_KEY) is not set: set one to call Gemini models, or run with PROMPTER_PROVIDER_MODE=fake.',
-    });
-  }
-  return { apiKey, baseUrl: baseUrl ?? publicBaseUrl, timeoutMs: settings.callTimeoutMs };
+  return readProviderConnection(settings.google, {
+    publicBaseUrl,
+    timeoutMs: settings.callTimeoutMs,
+    keyMissing: () =>
+      providerNotConfigured(
+        'google',
+        'GOOGLE_API_KEY (or GEMINI_API_KEY)',
+        'set one to call Gemini models',
+      ),
+  });
 }

@@ -1,9 +1,5 @@
-import { emptyVersionParts, type VersionParts } from '../provider-contract.ts';
-
-export interface GoogleVersionKey {
-  readonly versionKey: string | null;
-  readonly versionParts: VersionParts;
-}
+import type { LiveVersionKey } from '../create-live-model-provider.ts';
+import { emptyVersionParts } from '../provider-contract.ts';
 
 /**
  * The version key of a Gemini answer (CONTRACT §4): `modelVersion`, the exact model that served
@@ -11,7 +7,7 @@ export interface GoogleVersionKey {
  * model id, fingerprint or service tier, so those parts stay null.
  * https://ai.google.dev/api/generate-content#generatecontentresponse
  */
-export function extractGoogleVersionKey(body: Readonly<Record<string, unknown>>): GoogleVersionKey {
+export function extractGoogleVersionKey(body: Readonly<Record<string, unknown>>): LiveVersionKey {
   const modelVersion = nonEmptyString(body['modelVersion']);
   return { versionKey: modelVersion, versionParts: { ...emptyVersionParts, modelVersion } };
 }

@@ -1,23 +1,11 @@
 // Recorded shapes of Gemini API answers (ids and texts shortened), for the adapter tests:
 // https://ai.google.dev/api/generate-content#generatecontentresponse
-import type { ProviderSettings } from '../../config/app-config.ts';
+import { providerTestSettings } from '../../../test/helpers/provider-test-settings.ts';
+import type { ProviderTestSubject } from '../../../test/helpers/provider-test-subject.ts';
 import type { ModelCallRequest } from '../provider-contract.ts';
+import { createGoogleProvider } from './google-provider.ts';
 
 export const googleTestKey = 'AIzaSyPrompterTEST0123456789abcdefSECRET';
-
-export function googleTestSettings(
-  baseUrl: string,
-  overrides: { apiKey?: string | null; callTimeoutMs?: number } = {},
-): ProviderSettings {
-  return {
-    callTimeoutMs: overrides.callTimeoutMs ?? 2_000,
-    openai: { apiKey: null, baseUrl: null },
-    azureOpenai: { apiKey: null, endpoint: null, apiVersion: '2024-10-21', deployment: null },
-    google: { apiKey: overrides.apiKey === undefined ? googleTestKey : overrides.apiKey, baseUrl },
-    anthropic: { apiKey: null, baseUrl: null },
-    fake: { latencyMs: 0, probeSleepMs: 0, epoch: 0, faults: null },
-  };
-}
 
 /** gemini-2.0-flash asked by its alias: `modelVersion` names the served model. */
 export const generateContentResponse = {
@@ -151,4 +139,31 @@ export const googleCallRequest: ModelCallRequest = {
   prompt: 'What is Acme known for?',
   inferenceParams: { temperature: 0.2, max_tokens: 256, top_p: 0.9, seed: 7, stop: 'END' },
   useGrounding: false,
+  toolsSpec: [],
+  responseFormat: null,
+};
+
+/** The Gemini adapter for the shared cases (test/helpers/provider-*-cases.ts). */
+export const googleTestSubject: ProviderTestSubject = {
+  provider: 'google',
+  apiKey: googleTestKey,
+  keyHeader: 'x-goog-api-key',
+  callPath: '/v1beta/models/gemini-2.0-flash:generateContent',
+  callRequest: googleCallRequest,
+  answer: generateContentResponse,
+  unversionedAnswer: (() => {
+    const { modelVersion: _modelVersion, ...rest } = generateContentResponse;
+    return rest;
+  })(),
+  badRequestBody: invalidArgumentError,
+  rateLimitedBody: quotaExceededError,
+  serverErrorBody: internalError,
+  // Gemini rejects a bad key with a 400 INVALID_ARGUMENT, not a 401.
+  keyRejected: (echoedKey) => ({ status: 400, body: invalidApiKeyError(echoedKey) }),
+  notConfiguredMessage: /^GOOGLE_API_KEY \(or GEMINI_API_KEY\) is not set/,
+  create: (serverUrl, overrides, options) =>
+    createGoogleProvider(
+      providerTestSettings('google', { apiKey: googleTestKey, baseUrl: serverUrl }, overrides),
+      options,
+    ),
 };

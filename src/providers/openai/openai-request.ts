@@ -1,14 +1,5 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { ModelCallRequest } from '../provider-contract.ts';
-
-/** What a chat completion is built from: a call, or the version probe with its token limit pinned. */
-export interface OpenAiChatInput extends Pick<
-  ModelCallRequest,
-  'model' | 'systemInstructions' | 'prompt' | 'inferenceParams'
-> {
-  /** Replaces the template's output-token limit (the version probe asks for one token). */
-  readonly maxTokensOverride?: number;
-}
+import type { LiveRequestInput } from '../create-live-model-provider.ts';
 
 /** A Chat Completions request body: what the SDK sends and what `requestSent` records. */
 export type OpenAiChatRequest = ChatCompletionCreateParamsNonStreaming & Record<string, unknown>;
@@ -37,10 +28,12 @@ const chatCompletionParams = [
 
 /**
  * The Chat Completions body for one call: the system text as a `system` message (omitted when
- * empty), the rendered prompt verbatim as the `user` message, and the template's params. Used by
- * the OpenAI and Azure OpenAI adapters alike (Azure serves the same API).
+ * empty), the rendered prompt verbatim as the `user` message, and the template's params. The
+ * template's `tools_spec` and `response_format` are Chat Completions shapes already and go out as
+ * given (`response_format` replacing one among the params); empty, they are left out. Used by the
+ * OpenAI and Azure OpenAI adapters alike (Azure serves the same API).
  */
-export function toOpenAiChatRequest(input: OpenAiChatInput): OpenAiChatRequest {
+export function toOpenAiChatRequest(input: LiveRequestInput): OpenAiChatRequest {
   const messages: ChatCompletionCreateParamsNonStreaming['messages'] = [];
   if (input.systemInstructions) {
     messages.push({ role: 'system', content: input.systemInstructions });
@@ -58,6 +51,8 @@ export function toOpenAiChatRequest(input: OpenAiChatInput): OpenAiChatRequest {
     const limitName = 'max_completion_tokens' in params ? 'max_completion_tokens' : 'max_tokens';
     params[limitName] = input.maxTokensOverride;
   }
+  if (input.toolsSpec.length > 0) params['tools'] = input.toolsSpec;
+  if (input.responseFormat !== null) params['response_format'] = input.responseFormat;
   // The params are the template's, validated by the provider (a bad value is its 400, kept in
   // the error body), so they are not re-typed here.
   return { model: input.model, messages, ...params };

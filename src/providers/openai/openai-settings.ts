@@ -1,11 +1,8 @@
 import type { ProviderSettings } from '../../config/app-config.ts';
-import { ProviderError } from '../provider-error.ts';
+import { providerNotConfigured } from '../provider-not-configured.ts';
+import { readProviderConnection, type ProviderConnection } from '../read-provider-connection.ts';
 
-export interface OpenAiSettings {
-  readonly apiKey: string;
-  readonly baseUrl: string;
-  readonly timeoutMs: number;
-}
+export type OpenAiSettings = ProviderConnection;
 
 /** The public endpoint; `OPENAI_BASE_URL` replaces it (a proxy, or a local server in tests). */
 const publicBaseUrl = 'https://api.openai.com/v1';
@@ -16,15 +13,10 @@ const publicBaseUrl = 'https://api.openai.com/v1';
  * from reading `OPENAI_*` variables itself.
  */
 export function readOpenAiSettings(settings: ProviderSettings): OpenAiSettings {
-  const { apiKey, baseUrl } = settings.openai;
-  if (apiKey === null) {
-    throw new ProviderError({
-      provider: 'openai',
-      kind: 'not_configured',
-      retryable: false,
-      message:
-        'OPENAI_API_KEY is not set: set it to call OpenAI models, or run with PROMPTER_PROVIDER_MODE=fake.',
-    });
-  }
-  return { apiKey, baseUrl: baseUrl ?? publicBaseUrl, timeoutMs: settings.callTimeoutMs };
+  return readProviderConnection(settings.openai, {
+    publicBaseUrl,
+    timeoutMs: settings.callTimeoutMs,
+    keyMissing: () =>
+      providerNotConfigured('openai', 'OPENAI_API_KEY', 'set it to call OpenAI models'),
+  });
 }

@@ -1,9 +1,5 @@
-import { emptyVersionParts, type VersionParts } from '../provider-contract.ts';
-
-export interface OpenAiVersionKey {
-  readonly versionKey: string | null;
-  readonly versionParts: VersionParts;
-}
+import type { LiveVersionKey } from '../create-live-model-provider.ts';
+import { emptyVersionParts } from '../provider-contract.ts';
 
 /**
  * The version key of a chat completion (CONTRACT §4): `system_fingerprint`, the backend
@@ -13,7 +9,7 @@ export interface OpenAiVersionKey {
  * (https://platform.openai.com/docs/api-reference/chat/object#chat/object-system_fingerprint),
  * hence the fallback and the separate parts. `service_tier` is the tier that actually served it.
  */
-export function extractOpenAiVersionKey(body: Readonly<Record<string, unknown>>): OpenAiVersionKey {
+export function extractOpenAiVersionKey(body: Readonly<Record<string, unknown>>): LiveVersionKey {
   const systemFingerprint = nonEmptyString(body['system_fingerprint']);
   const servedModelId = nonEmptyString(body['model']);
   return {

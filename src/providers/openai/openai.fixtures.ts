@@ -1,23 +1,11 @@
 // Recorded shapes of OpenAI Chat Completions answers (ids and texts shortened), for the adapter
 // tests: https://platform.openai.com/docs/api-reference/chat/object
-import type { ProviderSettings } from '../../config/app-config.ts';
+import { providerTestSettings } from '../../../test/helpers/provider-test-settings.ts';
+import type { ProviderTestSubject } from '../../../test/helpers/provider-test-subject.ts';
 import type { ModelCallRequest } from '../provider-contract.ts';
+import { createOpenAiProvider } from './openai-provider.ts';
 
 export const openAiTestKey = 'sk-proj-prompterTEST0123456789abcdefSECRET';
-
-export function openAiTestSettings(
-  baseUrl: string,
-  overrides: { apiKey?: string | null; callTimeoutMs?: number } = {},
-): ProviderSettings {
-  return {
-    callTimeoutMs: overrides.callTimeoutMs ?? 2_000,
-    openai: { apiKey: overrides.apiKey === undefined ? openAiTestKey : overrides.apiKey, baseUrl },
-    azureOpenai: { apiKey: null, endpoint: null, apiVersion: '2024-10-21', deployment: null },
-    google: { apiKey: null, baseUrl: null },
-    anthropic: { apiKey: null, baseUrl: null },
-    fake: { latencyMs: 0, probeSleepMs: 0, epoch: 0, faults: null },
-  };
-}
 
 /** gpt-4o asked as `gpt-4o`: the served model is dated, the fingerprint names the backend. */
 export const chatCompletionWithFingerprint = {
@@ -110,4 +98,38 @@ export const openAiCallRequest: ModelCallRequest = {
   prompt: 'What is Acme known for?',
   inferenceParams: { temperature: 0.2, max_tokens: 256, seed: 7 },
   useGrounding: false,
+  toolsSpec: [],
+  responseFormat: null,
+};
+
+/** The OpenAI adapter for the shared cases (test/helpers/provider-*-cases.ts). */
+export const openAiTestSubject: ProviderTestSubject = {
+  provider: 'openai',
+  apiKey: openAiTestKey,
+  keyHeader: 'authorization',
+  callPath: '/v1/chat/completions',
+  callRequest: openAiCallRequest,
+  answer: chatCompletionWithFingerprint,
+  unversionedAnswer: (() => {
+    const {
+      model: _model,
+      system_fingerprint: _fingerprint,
+      ...rest
+    } = chatCompletionWithFingerprint;
+    return rest;
+  })(),
+  badRequestBody: invalidTemperatureError,
+  rateLimitedBody: rateLimitError,
+  serverErrorBody: serverError,
+  keyRejected: (echoedKey) => ({ status: 401, body: invalidApiKeyError(echoedKey) }),
+  notConfiguredMessage: /^OPENAI_API_KEY is not set/,
+  create: (serverUrl, overrides, options) =>
+    createOpenAiProvider(
+      providerTestSettings(
+        'openai',
+        { apiKey: openAiTestKey, baseUrl: `${serverUrl}/v1` },
+        overrides,
+      ),
+      options,
+    ),
 };

@@ -1,0 +1,39 @@
+import type { Insertable } from 'kysely';
+import type { PagePosition } from '../core/page-cursor.ts';
+import type { DatabaseExecutor } from '../db/database-executor.ts';
+import type { AuditLogRow, AuditLogTable } from './audit.table.ts';
+
+export async function insertAuditEntry(
+  db: DatabaseExecutor,
+  row: Insertable<AuditLogTable>,
+): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+}
+
+export interface AuditPageQuery {
+  readonly orgId: string;
+  readonly limit: number;
+  readonly after: PagePosition | undefined;
+}
+
+/** One org's entries newest first; one row more than the page, to tell whether more follow. */
+export async function listAuditPage(
+  db: DatabaseExecutor,
+  query: AuditPageQuery,
+): Promise<AuditLogRow[]> {
+  let select = db.selectFrom('audit_log').selectAll().where('org_id', '=', query.orgId);
+  const after = query.after;
+  if (after !== undefined) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return select
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+}

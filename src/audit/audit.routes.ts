@@ -1,0 +1,56 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { AuthErrorResponseSchema } from '../auth/auth-error-response-schema.ts';
+import { orgFilterFor } from '../auth/org-filter-for.ts';
+import { ValidationErrorResponseSchema } from '../http/error-response-schemas.ts';
+import type { AuditEntry } from './audit-entry.ts';
+import {
+  AuditPageSchema,
+  ListAuditLogQuerySchema,
+  type AuditEntryResponse,
+} from './audit.schemas.ts';
+import type { AuditService } from './audit.service.ts';
+
+/** `GET /api/audit-log`: the administrative actions of the caller's org, for admins. */
+export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): void {
+  const routes = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  routes.get(
+    '/api/audit-log',
+    {
+      config: { requiredRole: 'admin' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Administrative actions (keys created or revoked, templates deleted or restored)',
+        querystring: ListAuditLogQuerySchema,
+        response: {
+          200: AuditPageSchema,
+          401: AuthErrorResponseSchema,
+          403: AuthErrorResponseSchema,
+          422: ValidationErrorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const page = await audit.list({
+        orgId: orgFilterFor(request.principal, request.query.org_id),
+        limit: request.query.limit ?? 50,
+        cursor: request.query.cursor,
+      });
+      return { items: page.items.map(toAuditEntryResponse), next_cursor: page.nextCursor };
+    },
+  );
+}
+
+function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
+  return {
+    id: entry.id,
+    org_id: entry.orgId,
+    actor: entry.actor,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    details: entry.details,
+    created_at: entry.createdAt,
+  };
+}
