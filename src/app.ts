@@ -8,7 +8,7 @@ import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerJsonBodyParser } from './http/json-body-parser.ts';
@@ -81,7 +81,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: config.security.requestTimeoutMs,
     // Long path segments are still ids that name nothing: a 404, not Fastify's default 414.
     routerOptions: { maxParamLength: 2048 },
-    requestIdHeader: 'x-request-id',
+    // A URL the router cannot decode, or a path segment past that length, still gets the one
+    // error shape (and its security headers): 400 and 404.
+    frameworkErrors: answerRouterError,
+    // The incoming x-request-id is read by genReqId, which accepts only a sane value: with
+    // `requestIdHeader` set, Fastify would take any header verbatim into responses and logs.
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
@@ -130,12 +135,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await services.keys.countActiveKeys(),
   );
   if (auth.warning !== undefined) app.log.warn(auth.warning);
+  // Security headers first, so even a 401 from the gate below carries them.
+  await registerProtection(app, config.security);
   registerAuthentication(app, {
     mode: auth.mode,
     authenticate: (secret) => services.keys.authenticate(secret),
     publicRoutes: PUBLIC_ROUTES,
   });
-  await registerProtection(app, config.security);
   await registerOpenApi(app, packageVersion);
 
   registerHealthRoutes(app, database);

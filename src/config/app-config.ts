@@ -30,7 +30,10 @@ export interface SecuritySettings {
   readonly rateLimitPerMinute: number;
   /** `PROMPTER_CORS_ORIGINS`: comma-separated origins allowed by CORS; empty = no CORS headers. */
   readonly corsOrigins: readonly string[];
-  /** `PROMPTER_REQUEST_TIMEOUT_MS`: a request still running then is answered 503 and closed. */
+  /**
+   * `PROMPTER_REQUEST_TIMEOUT_MS`: Node's `requestTimeout`, the time a client has to send its
+   * whole request (a 408 then; Node checks about every 30 s). Provider calls have their own limit.
+   */
   readonly requestTimeoutMs: number;
   /** `METRICS_TOKEN`: when set, `/metrics` requires `Authorization: Bearer <token>`. */
   readonly metricsToken: string | null;

@@ -1,4 +1,7 @@
 import { ValidationError } from './app-error.ts';
+import { isUuid } from './is-uuid.ts';
+
+const STORED_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The position after the last item of a page sorted newest first by (created_at, id). */
 export interface PagePosition {
@@ -16,11 +19,15 @@ export function encodePageCursor(position: PagePosition): string {
 export function decodePageCursor(cursor: string): PagePosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Only what Prompter itself writes: a stored timestamp and a UUID (nothing else can reach
+    // a query, NUL characters included, which PostgreSQL would refuse with an error).
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
-      typeof decoded[1] === 'string'
+      STORED_TIMESTAMP.test(decoded[0]) &&
+      typeof decoded[1] === 'string' &&
+      isUuid(decoded[1])
     ) {
       return { createdAt: decoded[0], id: decoded[1] };
     }

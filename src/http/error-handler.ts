@@ -77,9 +77,28 @@ function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | nul
   if (code !== undefined) return new AppError(code, error.message);
   const status = error.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    const detail = (error as { detail?: { message?: unknown } }).detail;
-    const message = typeof detail?.message === 'string' ? detail.message : error.message;
-    return new AppError(codeByClientStatus[status] ?? 'BAD_REQUEST', message);
+    const detail = (error as { detail?: Record<string, unknown> }).detail;
+    const message = typeof detail?.['message'] === 'string' ? detail['message'] : error.message;
+    const { code: _code, message: _message, ...extra } = detail ?? {};
+    return new AppError(codeByClientStatus[status] ?? 'BAD_REQUEST', message, extra);
   }
   return null;
+}
+
+/**
+ * Fastify's router errors (a URL it cannot decode, a path segment past `maxParamLength`), which
+ * bypass the error handler: the same `{"detail": …}` shape, 400 and 404.
+ */
+export function answerRouterError(
+  error: FastifyError,
+  _request: unknown,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(404).send({ detail: 'Not Found' });
+    return;
+  }
+  void reply.status(400).send({
+    detail: { code: 'BAD_REQUEST', message: `The URL cannot be read: ${error.message}` },
+  });
 }
