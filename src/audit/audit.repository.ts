@@ -2,6 +2,8 @@ import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { AuditLogRow, AuditLogTable } from './audit.table.ts';
+import { beyondPagePosition } from '../db/beyond-page-position.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
 
 export async function insertAuditEntry(
   db: DatabaseExecutor,
@@ -22,15 +24,8 @@ export async function listAuditPage(
   query: AuditPageQuery,
 ): Promise<AuditLogRow[]> {
   let select = db.selectFrom('audit_log').selectAll().where('org_id', '=', query.orgId);
-  const after = query.after;
-  if (after !== undefined) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
+  if (query.after !== undefined)
+    select = select.where(beyondPagePosition<DatabaseSchema, 'audit_log'>(query.after, 'newest'));
   return select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

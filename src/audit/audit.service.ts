@@ -1,4 +1,4 @@
-import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
+import { decodePageCursor, toPage } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { auditEntryFromRow, type AuditAction, type AuditEntry } from './audit-entry.ts';
@@ -60,13 +60,7 @@ export function createAuditService(deps: AuditServiceDeps) {
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit).map(auditEntryFromRow);
-      const last = items.at(-1);
-      const nextCursor =
-        rows.length > query.limit && last !== undefined
-          ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
-          : null;
-      return { items, nextCursor };
+      return toPage(rows.map(auditEntryFromRow), query.limit);
     },
   };
 }

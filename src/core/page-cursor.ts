@@ -42,3 +42,22 @@ export function decodePageCursor(cursor: string): PagePosition {
     },
   ]);
 }
+
+/**
+ * A page from rows fetched with `limit + 1`: the first `limit` items, and a cursor after the last
+ * one when the extra row shows that more follow.
+ */
+export function toPage<Item extends { readonly createdAt: string; readonly id: string }>(
+  items: readonly Item[],
+  limit: number,
+): { items: Item[]; nextCursor: string | null } {
+  const page = items.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor:
+      items.length > limit && last !== undefined
+        ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
+        : null,
+  };
+}

@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
+import { beyondPagePosition } from '../db/beyond-page-position.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptResultRow, PromptResultsTable } from './results.table.ts';
 
@@ -50,16 +52,10 @@ export async function listResultsPage(
   if (filters.status !== undefined) select = select.where('status', '=', filters.status);
   if (filters.from !== undefined) select = select.where('created_at', '>=', filters.from);
   if (filters.to !== undefined) select = select.where('created_at', '<', filters.to);
-  const after = page.after;
-  const direction = page.order === 'newest' ? '<' : '>';
-  if (after !== undefined) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', direction, after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', direction, after.id)]),
-      ]),
+  if (page.after !== undefined)
+    select = select.where(
+      beyondPagePosition<DatabaseSchema, 'prompt_results'>(page.after, page.order),
     );
-  }
   const sort = page.order === 'newest' ? 'desc' : 'asc';
   return select
     .orderBy('created_at', sort)

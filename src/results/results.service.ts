@@ -2,20 +2,14 @@ import { canSee } from '../auth/can-see.ts';
 import type { Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
-import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
+import { decodePageCursor, toPage } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
 import { resultFromRow, type Result } from './result.ts';
 import { findResultById, listResultsPage, type ResultFilters } from './results.repository.ts';
 
-export interface ResultQuery {
-  readonly country?: string | undefined;
-  readonly versionId?: string | undefined;
-  readonly providerVersionKey?: string | undefined;
-  readonly status?: string | undefined;
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
-}
+/** The filters a caller may set; the template comes from the path. */
+export type ResultQuery = Omit<ResultFilters, 'templateId'>;
 
 /** Rows read per query while streaming an export: memory stays flat however long the trail. */
 const EXPORT_CHUNK_SIZE = 500;
@@ -67,13 +61,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
         after,
         order: 'newest',
       });
-      const items = rows.slice(0, page.limit).map(resultFromRow);
-      const last = items.at(-1);
-      const nextCursor =
-        rows.length > page.limit && last !== undefined
-          ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
-          : null;
-      return { items, nextCursor };
+      return toPage(rows.map(resultFromRow), page.limit);
     },
 
     /**

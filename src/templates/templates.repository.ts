@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
+import { beyondPagePosition } from '../db/beyond-page-position.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptTemplateRow, PromptTemplatesTable } from './templates.table.ts';
 
@@ -50,15 +52,10 @@ export async function listTemplatesPage(
   if (query.workspaceId !== undefined)
     select = select.where('workspace_id', '=', query.workspaceId);
   if (!query.includeDeleted) select = select.where('deleted_at', 'is', null);
-  const after = query.after;
-  if (after !== undefined) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
+  if (query.after !== undefined)
+    select = select.where(
+      beyondPagePosition<DatabaseSchema, 'prompt_templates'>(query.after, 'newest'),
     );
-  }
   return select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

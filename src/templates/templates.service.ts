@@ -7,7 +7,7 @@ import { canonicalizeConfig } from '../core/canonical/canonicalize-config.ts';
 import type { TemplateConfig } from '../core/canonical/template-config.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { stringifyLosslessJson, type JsonValue } from '../core/json/lossless-json.ts';
-import { decodePageCursor, encodePageCursor } from '../core/page-cursor.ts';
+import { decodePageCursor, toPage } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
@@ -160,13 +160,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      const page = rows.slice(0, query.limit).map(templateFromRow);
-      const last = page.at(-1);
-      const nextCursor =
-        rows.length > query.limit && last !== undefined
-          ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
-          : null;
-      return { items: page, nextCursor };
+      return toPage(rows.map(templateFromRow), query.limit);
     },
 
     async deleteTemplate(id: string, caller: Principal): Promise<void> {

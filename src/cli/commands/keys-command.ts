@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { isApiKeyActive, type ApiKey } from '../../keys/api-key.ts';
 import type { KeysService } from '../../keys/keys.service.ts';
+import { formatTable } from '../format-table.ts';
 
 export interface KeysCommandDeps {
   /** Where results go; tests capture it. */
@@ -88,7 +89,7 @@ export function registerKeysCommand(program: Command, deps: KeysCommandDeps = {}
           write('no API keys yet: create one with `prompter keys create --org <org>`\n');
           return;
         }
-        write(formatTable(listed, new Date()));
+        write(formatKeysTable(listed, new Date()));
       });
     });
 
@@ -143,7 +144,7 @@ function cliActor(): string {
   }
 }
 
-function formatTable(keys: readonly ApiKey[], now: Date): string {
+function formatKeysTable(keys: readonly ApiKey[], now: Date): string {
   const header = ['id', 'org', 'role', 'status', 'prefix', 'name', 'created', 'last used'];
   const rows = keys.map((key) => [
     key.id,
@@ -155,13 +156,5 @@ function formatTable(keys: readonly ApiKey[], now: Date): string {
     key.createdAt,
     key.lastUsedAt ?? 'never',
   ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return `${[format(header), ...rows.map(format)].join('\n')}\n`;
+  return formatTable(header, rows);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load-config.ts';
 import { toVersionResponse } from '../../versions/version-response.ts';
+import { formatTable } from '../format-table.ts';
 import { describeFailure } from './run-command.ts';
 
 export function registerVersionsCommand(program: Command): void {
@@ -33,15 +34,7 @@ export function registerVersionsCommand(program: Command): void {
           version.providerVersionKey,
         ]);
         const header = ['first seen', 'last seen', 'provider', 'model', 'version key'];
-        const widths = header.map((title, column) =>
-          Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-        );
-        const format = (cells: string[]) =>
-          cells
-            .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-            .join('  ')
-            .trimEnd();
-        process.stdout.write(`${[format(header), ...rows.map(format)].join('\n')}\n`);
+        process.stdout.write(formatTable(header, rows));
       } catch (error) {
         throw new Error(describeFailure(error), { cause: error });
       } finally {
