@@ -1,28 +1,22 @@
 import { createHash } from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type {
-  ModelCallResult,
-  ProviderOrUnknown,
-  ProviderRegistry,
-  VersionParts,
-} from '../providers/provider-contract.ts';
+import type { ModelCallResult, ProviderRegistry } from '../providers/provider-contract.ts';
 import { ProviderError } from '../providers/provider-error.ts';
 import { resultFromRow, type Result } from '../results/result.ts';
 import { findResultById, insertResult } from '../results/results.repository.ts';
 import type { PromptResultsTable } from '../results/results.table.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
 import type { Version } from '../versions/version.ts';
 import {
-  UNKNOWN_VERSION_KEY,
   providerFailure,
   resolveProvider,
   unsupportedProvider,
   type VersionsService,
 } from '../versions/versions.service.ts';
+import { callModel } from './call-model.ts';
 import { renderPrompt, type RuntimeValue } from './render-prompt.ts';
 
 export interface RunRequest {
@@ -59,70 +53,6 @@ export interface RunsServiceDeps {
 /** Runs: one provider call per run, its version resolved, its audit record stored (CONTRACT §3–§4). */
 export function createRunsService(deps: RunsServiceDeps) {
   const { db, runtime, metrics, providers, templates, versions } = deps;
-
-  async function callProvider(
-    provider: ProviderOrUnknown,
-    template: Template,
-    prompt: string,
-    useGrounding: boolean,
-  ): Promise<ModelCallResult> {
-    try {
-      return await providers.get(provider).call({
-        model: template.modelId,
-        systemInstructions: template.systemInstructions,
-        prompt,
-        inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
-        useGrounding,
-        toolsSpec: ((template.toolsSpec ?? []) as (Record<string, unknown> | null)[]).filter(
-          (tool) => tool !== null,
-        ),
-        responseFormat: (template.responseFormat ?? null) as Record<string, unknown> | null,
-        signal: AbortSignal.timeout(deps.callTimeoutMs),
-      });
-    } catch (error) {
-      if (error instanceof ProviderError) throw error;
-      if (
-        error instanceof Error &&
-        (error.name === 'TimeoutError' || error.name === 'AbortError')
-      ) {
-        throw new ProviderError({
-          provider,
-          kind: 'timeout',
-          message: `no answer within ${deps.callTimeoutMs} ms`,
-          cause: error,
-        });
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * The key from the run's own response; only when it has none, the (coalesced) probe key; and
-   * only when neither exists, `unknown` (CONTRACT §4).
-   */
-  async function resolveVersionKey(
-    template: Template,
-    provider: ProviderOrUnknown,
-    call: ModelCallResult,
-  ): Promise<{ key: string; parts: VersionParts }> {
-    if (call.versionKey !== null) return { key: call.versionKey, parts: call.versionParts };
-    try {
-      const probe = await versions.probeVersionKey(template, provider, {
-        modelId: template.modelId,
-        systemInstructions: template.systemInstructions,
-        inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
-      });
-      if (probe !== null) {
-        return {
-          key: probe.versionKey,
-          parts: mergeParts(call.versionParts, probe.versionParts),
-        };
-      }
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-    }
-    return { key: UNKNOWN_VERSION_KEY, parts: call.versionParts };
-  }
 
   async function storeResult(row: PromptResultsTable): Promise<Result> {
     await insertResult(db, row);
@@ -168,7 +98,12 @@ export function createRunsService(deps: RunsServiceDeps) {
       const started = performance.now();
       let call: ModelCallResult;
       try {
-        call = await callProvider(provider, template, prompt, request.useGrounding);
+        call = await callModel(providers, provider, {
+          template,
+          prompt,
+          useGrounding: request.useGrounding,
+          timeoutMs: deps.callTimeoutMs,
+        });
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         const latencyMs = Math.round(performance.now() - started);
@@ -223,7 +158,7 @@ export function createRunsService(deps: RunsServiceDeps) {
         completionTokens: call.usage?.completionTokens ?? null,
       });
 
-      const { key, parts } = await resolveVersionKey(template, provider, call);
+      const { key, parts } = await versions.versionKeyForCall(template, provider, call);
       const createdAt = runtime.now().toISOString();
       const version = await versions.recordSeenVersion({
         template,
@@ -269,14 +204,3 @@ export function createRunsService(deps: RunsServiceDeps) {
 }
 
 export type RunsService = ReturnType<typeof createRunsService>;
-
-function mergeParts(fromCall: VersionParts, fromProbe: VersionParts): VersionParts {
-  return {
-    servedModelId: fromCall.servedModelId ?? fromProbe.servedModelId,
-    systemFingerprint: fromCall.systemFingerprint ?? fromProbe.systemFingerprint,
-    modelVersion: fromCall.modelVersion ?? fromProbe.modelVersion,
-    serviceTier: fromCall.serviceTier ?? fromProbe.serviceTier,
-    azureDeployment: fromCall.azureDeployment ?? fromProbe.azureDeployment,
-    azureApiVersion: fromCall.azureApiVersion ?? fromProbe.azureApiVersion,
-  };
-}

@@ -6,6 +6,7 @@ import type { ProbeCoalescer } from '../probes/probe-coalescer.ts';
 import { inferProvider } from '../providers/infer-provider.ts';
 import {
   emptyVersionParts,
+  type ModelCallResult,
   type ProviderOrUnknown,
   type ProviderRegistry,
   type VersionParts,
@@ -15,6 +16,7 @@ import { ProviderError } from '../providers/provider-error.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
+import { mergeVersionParts } from './merge-version-parts.ts';
 import { versionFromRow, type Version } from './version.ts';
 import {
   countVersionsFor,
@@ -130,6 +132,35 @@ export function createVersionsService(deps: VersionsServiceDeps) {
   return {
     recordSeenVersion,
     probeVersionKey,
+
+    /**
+     * The key for a run: from its own response; only when that has none, the (coalesced) probe
+     * key; and only when neither exists, `unknown` (CONTRACT §4). A failed probe is not the run's
+     * failure: the run succeeded, its version is just unknown.
+     */
+    async versionKeyForCall(
+      template: Template,
+      provider: ProviderOrUnknown,
+      call: Pick<ModelCallResult, 'versionKey' | 'versionParts'>,
+    ): Promise<{ key: string; parts: VersionParts }> {
+      if (call.versionKey !== null) return { key: call.versionKey, parts: call.versionParts };
+      try {
+        const probe = await probeVersionKey(template, provider, {
+          modelId: template.modelId,
+          systemInstructions: template.systemInstructions,
+          inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
+        });
+        if (probe !== null) {
+          return {
+            key: probe.versionKey,
+            parts: mergeVersionParts(call.versionParts, probe.versionParts),
+          };
+        }
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+      }
+      return { key: UNKNOWN_VERSION_KEY, parts: call.versionParts };
+    },
 
     /**
      * Captures the provider version key for a template and upserts its version row. With probes
