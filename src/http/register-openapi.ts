@@ -17,8 +17,22 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           'Prompt identity (config hash), provider-versioned runs and their audit trail. ' +
           'Errors are `{"detail": …}`: a string (404), `[{loc, msg, type}]` (422) or `{code, message}`.',
       },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key from `prompter keys create` (needed when auth is on)',
+          },
+        },
+      },
+      security: [{ apiKey: [] }],
       tags: [
         { name: 'templates', description: 'Prompt configurations and their identity' },
+        { name: 'runs', description: 'Run a template: call the provider, record the answer' },
+        { name: 'versions', description: 'Which model actually answered: version keys over time' },
+        { name: 'results', description: 'The audit trail: every request and response' },
+        { name: 'audit', description: 'Administrative actions (keys, deletes, restores)' },
         { name: 'health', description: 'Liveness' },
       ],
     },
