@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Principal } from './principal.ts';
+import { ForbiddenError, UnauthorizedError } from './auth-errors.ts';
 import { roleSatisfies } from './role.ts';
 
 export interface AuthenticationOptions {
@@ -25,7 +26,7 @@ const BEARER = /^Bearer +(\S+) *$/i;
 
 /**
  * The one gate every route passes through: decides `request.principal` before anything else runs,
- * answers 401/403 itself, and refuses a query, body or path `org_id` naming another org than the
+ * throws the 401/403 (the one error handler answers them), and refuses a query, body or path `org_id` naming another org than the
  * key's. Register it on the root instance, before the routes, so no route can opt out by accident.
  *
  * Public routes and CORS preflights (`OPTIONS`, which browsers send without credentials) get the
@@ -52,36 +53,39 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     }
     const header = request.headers.authorization;
     if (header === undefined || header === '') {
-      return unauthorized(reply, 'An API key is required: send "Authorization: Bearer <key>".');
+      throw unauthorized(reply, 'An API key is required: send "Authorization: Bearer <key>".');
     }
     const token = BEARER.exec(header)?.[1];
     // Never echo what was sent: a mistyped key is still mostly a key.
     const principal = token === undefined ? null : await options.authenticate(token);
     if (principal === null) {
-      return unauthorized(reply, 'The API key is malformed, unknown, revoked or expired.', true);
+      throw unauthorized(reply, 'The API key is malformed, unknown, revoked or expired.', true);
     }
     request.principal = principal;
     if (principal.kind !== 'key') return;
     if (principal.role === 'viewer' && !READ_METHODS.has(request.method)) {
-      return forbidden(reply, 'A viewer key may only read (GET and HEAD).');
+      throw new ForbiddenError('A viewer key may only read (GET and HEAD).');
     }
     const requiredRole = request.routeOptions.config.requiredRole;
     if (requiredRole !== undefined && !roleSatisfies(principal.role, requiredRole)) {
-      return forbidden(reply, `This route needs an ${requiredRole} key.`);
+      throw new ForbiddenError(`This route needs an ${requiredRole} key.`);
     }
   });
 
   // After validation, so query strings are parsed and bodies checked. Routes still scope every
   // query with `orgFilterFor`; this catches a foreign `org_id` even on a route that forgets to.
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const principal = request.principal;
-    if (principal.kind !== 'key') return;
-    for (const part of [request.query, request.body, request.params]) {
-      const requested = requestedOrgId(part);
-      if (requested !== undefined && requested !== principal.orgId) {
-        return forbidden(reply, 'This API key may not act on another org.');
+    if (principal.kind === 'key') {
+      for (const part of [request.query, request.body, request.params]) {
+        const requested = requestedOrgId(part);
+        if (requested !== undefined && requested !== principal.orgId) {
+          done(new ForbiddenError('This API key may not act on another org.'));
+          return;
+        }
       }
     }
+    done();
   });
 }
 
@@ -98,17 +102,16 @@ function requestedOrgId(part: unknown): unknown {
   return Object.hasOwn(part, 'org_id') ? (part as Record<string, unknown>)['org_id'] : undefined;
 }
 
-function unauthorized(reply: FastifyReply, message: string, invalidToken = false): FastifyReply {
+/** The 401 to throw, after setting the challenge the error handler's reply will carry. */
+function unauthorized(
+  reply: FastifyReply,
+  message: string,
+  invalidToken = false,
+): UnauthorizedError {
   // RFC 6750 §3: the challenge names the scheme, and `invalid_token` when one was presented.
-  const challenge = invalidToken
-    ? 'Bearer realm="prompter", error="invalid_token"'
-    : 'Bearer realm="prompter"';
-  return reply
-    .status(401)
-    .header('www-authenticate', challenge)
-    .send({ detail: { code: 'UNAUTHORIZED', message } });
-}
-
-function forbidden(reply: FastifyReply, message: string): FastifyReply {
-  return reply.status(403).send({ detail: { code: 'FORBIDDEN', message } });
+  void reply.header(
+    'www-authenticate',
+    invalidToken ? 'Bearer realm="prompter", error="invalid_token"' : 'Bearer realm="prompter"',
+  );
+  return new UnauthorizedError(message);
 }

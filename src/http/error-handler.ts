@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, type ErrorCode } from '../core/app-error.ts';
-import { AuthError } from '../auth/auth-errors.ts';
 import { issuesFromSchemaErrors } from './validation-issues.ts';
 
 /** Fastify's own error codes that are the client's fault, in Prompter's vocabulary. */
@@ -64,7 +63,6 @@ export function errorBody(error: AppError): { detail: unknown } {
 
 function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | null {
   if (error instanceof AppError) return error;
-  if (error instanceof AuthError) return new AppError(error.code, error.message);
   if (error.validation) {
     return new ValidationError(
       issuesFromSchemaErrors(error.validation, error.validationContext ?? 'body'),

@@ -9,9 +9,9 @@ const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
 
 /**
  * Security headers (helmet's defaults; its CSP works with Swagger UI), CORS only for the configured
- * origins, and a per-API-key rate limit answered with a 429 in
- * Prompter's error shape and a `Retry-After` header. Register after authentication, so the limit
- * can count by API key.
+ * origins, and a per-API-key rate limit answered with a 429 in Prompter's error shape and a
+ * `Retry-After` header. Register before authentication, so even a 401 carries the headers; the
+ * limit runs at `preHandler`, when the gate has already named the request's API key.
  */
 export async function registerProtection(
   app: FastifyInstance,

@@ -1,5 +1,7 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { JsonValue } from '../core/json/lossless-json.ts';
+import { findNulCharacter } from './find-nul-character.ts';
 
 const sharedOptions: Options = {
   allErrors: true,
@@ -47,22 +49,17 @@ function rejectingNulCharacters(validate: ValidateFunction): ValidateFunction {
   return Object.assign(checked, { schema: validate.schema, schemaEnv: validate.schemaEnv });
 }
 
+/** The first query parameter whose name or value holds U+0000, as an Ajv error, or null. */
 function findNulParameter(query: unknown): ErrorObject | null {
   if (typeof query !== 'object' || query === null) return null;
-  for (const [name, value] of Object.entries(query)) {
-    const values: unknown[] = Array.isArray(value) ? value : [value];
-    if (
-      name.includes('\u0000') ||
-      values.some((v) => typeof v === 'string' && v.includes('\u0000'))
-    ) {
-      return {
-        keyword: 'nul_character',
-        instancePath: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        schemaPath: '#',
-        params: {},
-        message: 'Text must not contain the NUL character (\\u0000)',
-      };
-    }
-  }
-  return null;
+  const path = findNulCharacter(query as JsonValue);
+  const name = path?.[0];
+  if (name === undefined) return null;
+  return {
+    keyword: 'nul_character',
+    instancePath: `/${String(name).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    schemaPath: '#',
+    params: {},
+    message: 'Text must not contain the NUL character (\\u0000)',
+  };
 }

@@ -78,6 +78,22 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     return templateFromRow(row);
   }
 
+  /** Appends a delete or restore to the audit log, naming who did it. */
+  async function recordTemplateAction(
+    action: 'template.deleted' | 'template.restored',
+    template: Template,
+    caller: Principal,
+  ): Promise<void> {
+    await audit.record({
+      orgId: template.orgId,
+      actor: auditActor(caller),
+      action,
+      targetType: 'template',
+      targetId: template.id,
+      details: { workspace_id: template.workspaceId, config_hash: template.configHash },
+    });
+  }
+
   /** Looks for the twin again after the unique index fired: the winner of the race. */
   async function conflictAfterRace(key: {
     orgId: string;
@@ -168,14 +184,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       if (!(await markTemplateDeleted(db, template.id, runtime.now().toISOString()))) {
         throw new NotFoundError('Template not found');
       }
-      await audit.record({
-        orgId: template.orgId,
-        actor: auditActor(caller),
-        action: 'template.deleted',
-        targetType: 'template',
-        targetId: template.id,
-        details: { workspace_id: template.workspaceId, config_hash: template.configHash },
-      });
+      await recordTemplateAction('template.deleted', template, caller);
     },
 
     /** Restoring an active template is a no-op; restoring over an active twin is a 409. */
@@ -195,14 +204,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
         if (isUniqueViolation(error)) throw await conflictAfterRace(key);
         throw error;
       }
-      await audit.record({
-        orgId: template.orgId,
-        actor: auditActor(caller),
-        action: 'template.restored',
-        targetType: 'template',
-        targetId: template.id,
-        details: { workspace_id: template.workspaceId, config_hash: template.configHash },
-      });
+      await recordTemplateAction('template.restored', template, caller);
       return requireTemplate(template.id, caller);
     },
   };
