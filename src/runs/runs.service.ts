@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
@@ -54,7 +55,7 @@ export interface RunsServiceDeps {
 export function createRunsService(deps: RunsServiceDeps) {
   const { db, runtime, metrics, providers, templates, versions } = deps;
 
-  async function storeResult(row: PromptResultsTable): Promise<Result> {
+  async function storeResult(row: Insertable<PromptResultsTable>): Promise<Result> {
     await insertResult(db, row);
     const stored = await findResultById(db, row.id);
     if (stored === undefined) throw new Error(`result ${row.id} vanished after insert`);
