@@ -6,6 +6,8 @@ import { systemRuntime, type RuntimeDeps } from './core/runtime-deps.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerBatchRoutes } from './batches/batches.routes.ts';
+import { registerBudgetRoutes } from './budgets/budgets.routes.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
@@ -150,5 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerVersionRoutes(app, services.versions);
   registerRunRoutes(app, services.runs);
   registerResultRoutes(app, services.results);
+  registerBatchRoutes(app, services.batches);
+  registerBudgetRoutes(app, services.budgets, services.batches.reservedSpend);
   return app;
 }

@@ -1,5 +1,8 @@
 import type { Redis } from 'ioredis';
 import { createAuditService } from './audit/audit.service.ts';
+import { createBatchesService } from './batches/batches.service.ts';
+import { defaultPriceTable, type PriceTable } from './batches/price-table.ts';
+import { createBudgetsService } from './budgets/budgets.service.ts';
 import { createKeysService } from './keys/keys.service.ts';
 import type { AppConfig } from './config/app-config.ts';
 import type { RuntimeDeps } from './core/runtime-deps.ts';
@@ -21,6 +24,8 @@ export interface ServiceDeps {
   readonly redis: Redis | null;
   /** Tests inject adapters; otherwise built from config (fake or live). */
   readonly providers?: ProviderRegistry;
+  /** Prices per model for estimates and budgets; the documented defaults otherwise. */
+  readonly prices?: PriceTable;
 }
 
 /**
@@ -54,7 +59,19 @@ export async function createServices(deps: ServiceDeps) {
     callTimeoutMs: config.providers.callTimeoutMs,
   });
   const results = createResultsService({ db, templates });
-  return { providers, audit, keys, templates, versions, runs, results };
+  const prices = deps.prices ?? defaultPriceTable;
+  const budgets = createBudgetsService({ db, runtime, prices, audit });
+  const batches = createBatchesService({
+    db,
+    runtime,
+    templates,
+    providers,
+    prices,
+    budgets,
+    audit,
+    onBatchCreated: () => undefined,
+  });
+  return { providers, audit, keys, templates, versions, runs, results, budgets, batches };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

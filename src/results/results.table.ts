@@ -16,6 +16,8 @@ export interface PromptResultsTable {
   cell_id: ColumnType<string | null, string | null | undefined, never>;
   /** How the country reached the model: `tool_location`, `prompt_context` or `not_applied`. */
   country_applied: ColumnType<string | null, string | null | undefined, never>;
+  prompt_tokens: ColumnType<number | null, number | null | undefined, never>;
+  completion_tokens: ColumnType<number | null, number | null | undefined, never>;
   provider: string;
   model_id: string;
   provider_version_key: string | null;

@@ -110,6 +110,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // At most one result per cell, enforced by the database (NULL for single runs).
   await db.schema.alterTable('prompt_results').addColumn('cell_id', 'text').execute();
   await db.schema.alterTable('prompt_results').addColumn('country_applied', 'text').execute();
+  // Token counts as columns (also inside `usage`): budgets and cost sums group by them.
+  await db.schema.alterTable('prompt_results').addColumn('prompt_tokens', 'integer').execute();
+  await db.schema.alterTable('prompt_results').addColumn('completion_tokens', 'integer').execute();
   await db.schema
     .createIndex('ux_prompt_results_cell')
     .on('prompt_results')
@@ -120,6 +123,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('ix_prompt_results_batch')
     .on('prompt_results')
     .columns(['batch_id', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('ix_prompt_results_org_created')
+    .on('prompt_results')
+    .columns(['org_id', 'created_at'])
     .execute();
 
   await db.schema
@@ -184,8 +192,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('org_budgets').execute();
   await db.schema.dropTable('schedule_ticks').execute();
   await db.schema.dropTable('schedules').execute();
+  await db.schema.dropIndex('ix_prompt_results_org_created').execute();
   await db.schema.dropIndex('ix_prompt_results_batch').execute();
   await db.schema.dropIndex('ux_prompt_results_cell').execute();
+  await db.schema.alterTable('prompt_results').dropColumn('completion_tokens').execute();
+  await db.schema.alterTable('prompt_results').dropColumn('prompt_tokens').execute();
   await db.schema.alterTable('prompt_results').dropColumn('country_applied').execute();
   await db.schema.alterTable('prompt_results').dropColumn('cell_id').execute();
   await db.schema.dropTable('batch_attempts').execute();
