@@ -61,9 +61,7 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
         request: request.body,
         idempotencyKey: request.headers['idempotency-key'] ?? null,
         requestSha256: createHash('sha256')
-          .update(
-            serializeSortedJson((request.losslessBody ?? {}), { roundFloats: false }),
-          )
+          .update(serializeSortedJson(request.losslessBody ?? {}, { roundFloats: false }))
           .digest('hex'),
       });
       return reply.status(created ? 202 : 200).send(toBatchResponse(batch));
