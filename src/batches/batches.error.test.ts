@@ -24,10 +24,7 @@ for (const dialect of testDialects) {
     const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
       testApp.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
-    async function assertWritesNothing(
-      send: () => Promise<{ statusCode: number }>,
-      status: number,
-    ) {
+    async function assertWritesNothing(send: () => ReturnType<typeof post>, status: number) {
       const counts = async () =>
         Promise.all([
           testApp.countRows('batches'),
