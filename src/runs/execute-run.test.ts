@@ -103,6 +103,19 @@ for (const dialect of testDialects) {
       assert.equal(metrics.count('resultStored'), before + 1);
     });
 
+    it('reports a fake slower than PROMPTER_PROVIDER_TIMEOUT_MS like a live timeout', async () => {
+      const slow = await servicesWith({
+        PROMPTER_FAKE_LATENCY_MS: '60000',
+        PROMPTER_PROVIDER_TIMEOUT_MS: '50',
+      });
+      const outcome = await slow.runs.executeRun(request());
+      assert.equal(outcome.status, 'failed');
+      if (outcome.status !== 'failed') return;
+      assert.equal(outcome.error.kind, 'timeout');
+      assert.equal(outcome.error.retryable, true);
+      assert.equal(outcome.error.message, 'OpenAI did not answer within 50 ms');
+    });
+
     it('runTemplate turns the same failure into the 502 naming the stored result', async () => {
       await assert.rejects(rateLimited.runs.runTemplate(request()), (error: unknown) => {
         assert.ok(error instanceof AppError);
