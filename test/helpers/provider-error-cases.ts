@@ -1,6 +1,6 @@
 // The failures every live adapter maps the same way (STYLE point 9), as a table run per provider:
 // each row queues an answer on the fake server, makes the subject's usual call, and checks the
-// ProviderError. Provider-specific failures stay in each adapter's own errors test.
+// ProviderError. Provider-specific failures stay in each adapter's own error test.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
