@@ -45,12 +45,13 @@ export async function callModel(
       signal: deadline,
     });
   } catch (error) {
-    const cutOff =
-      deadline.aborted &&
-      (isAbortError(error) || (error instanceof ProviderError && error.kind === 'timeout'));
-    if (cutOff) {
-      const requestSent = error instanceof ProviderError ? error.requestSent : null;
-      throw providerTimeout({ provider, timeoutMs, requestSent, cause: error });
+    if (error instanceof ProviderError) {
+      if (!deadline.aborted || error.kind !== 'timeout') throw error;
+      throw providerTimeout({ provider, timeoutMs, requestSent: error.requestSent, cause: error });
+    }
+    // Only the deadline aborts this call: an abort error the adapter let through is its doing.
+    if (isAbortError(error)) {
+      throw providerTimeout({ provider, timeoutMs, requestSent: null, cause: error });
     }
     throw error;
   }

@@ -32,8 +32,9 @@ export interface ExecuteRunDeps {
 /**
  * Executes one run (CONTRACT §3–§4): one provider call, its version resolved, its audit record
  * stored. A provider failure is a value: the failed result is stored and returned with the typed
- * ProviderError. Throws only before any call (template not found, a missing variable, no adapter)
- * or on a bug.
+ * ProviderError. Throws typed AppErrors only before any call (template not found, a missing
+ * variable, a prompt past the cap, no adapter); anything else it throws is a fault of Prompter's
+ * (the database, a bug).
  */
 export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Promise<RunOutcome> {
   const { runtime, metrics, providers, templates, versions } = deps;
