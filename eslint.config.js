@@ -1,6 +1,10 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importBoundaries } from './scripts/eslint/import-boundaries.js';
+
+/** The feature modules of src/README.md; every other folder of src/ is a layer they build on. */
+const FEATURES = ['audit', 'auth', 'keys', 'probes', 'results', 'runs', 'templates', 'versions'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'coverage/', 'web/dist/'] },
@@ -30,6 +34,22 @@ export default tseslint.config(
           object: 'process',
           property: 'env',
           message: 'Read configuration through loadConfig (src/config) only.',
+        },
+      ],
+    },
+  },
+  {
+    // The layers of src/README.md; scripts/eslint/import-boundaries.js says what each rule holds.
+    files: ['src/**/*.ts'],
+    plugins: { prompter: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: {
+      'prompter/import-boundaries': [
+        'error',
+        {
+          root: import.meta.dirname,
+          features: FEATURES,
+          // Kysely's database type lists every table.
+          tableAggregators: ['src/db/database-schema.ts'],
         },
       ],
     },

@@ -3,12 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { AuthErrorResponseSchema } from '../auth/auth-error-response-schema.ts';
 import { orgFilterFor } from '../auth/org-filter-for.ts';
 import { ValidationErrorResponseSchema } from '../http/error-response-schemas.ts';
-import type { AuditEntry } from './audit-entry.ts';
-import {
-  AuditPageSchema,
-  ListAuditLogQuerySchema,
-  type AuditEntryResponse,
-} from './audit.schemas.ts';
+import { toAuditEntryResponse } from './audit-entry-response.ts';
+import { AuditPageSchema, ListAuditLogQuerySchema } from './audit.schemas.ts';
 import type { AuditService } from './audit.service.ts';
 
 /** `GET /api/audit-log`: the administrative actions of the caller's org, for admins. */
@@ -40,17 +36,4 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): 
       return { items: page.items.map(toAuditEntryResponse), next_cursor: page.nextCursor };
     },
   );
-}
-
-function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
-  return {
-    id: entry.id,
-    org_id: entry.orgId,
-    actor: entry.actor,
-    action: entry.action,
-    target_type: entry.targetType,
-    target_id: entry.targetId,
-    details: entry.details,
-    created_at: entry.createdAt,
-  };
 }

@@ -15,7 +15,8 @@ import { emptyVersionParts, type VersionProbe } from '../providers/provider-cont
 import { ProviderError } from '../providers/provider-error.ts';
 import { openRedis } from '../redis/open-redis.ts';
 import { hourBucket } from './hour-bucket.ts';
-import { createProbeCoalescer, type ProbeScope } from './probe-coalescer.ts';
+import { createProbeCoalescer } from './probe-coalescer.ts';
+import type { ProbeScope } from './probe-scope.ts';
 import { probeKey } from './probe-key.ts';
 
 const now = () => new Date();

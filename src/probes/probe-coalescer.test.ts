@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { noopMetrics, type Metrics } from '../metrics/metrics.ts';
 import { emptyVersionParts, type VersionProbe } from '../providers/provider-contract.ts';
 import { ProviderError } from '../providers/provider-error.ts';
-import { createProbeCoalescer, type ProbeScope } from './probe-coalescer.ts';
+import { createProbeCoalescer } from './probe-coalescer.ts';
+import type { ProbeScope } from './probe-scope.ts';
 
 const scope: ProbeScope = {
   orgId: 'default',

@@ -5,16 +5,8 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { VersionProbe } from '../providers/provider-contract.ts';
 import { hourBucket } from './hour-bucket.ts';
 import { probeKey } from './probe-key.ts';
+import type { ProbeScope } from './probe-scope.ts';
 import { createRedisProbeStore, type RedisProbeStore } from './redis-probe-store.ts';
-
-/** What one probe stands for: at most one per scope per UTC hour (CONTRACT §5). */
-export interface ProbeScope {
-  readonly orgId: string;
-  readonly workspaceId: string;
-  readonly templateId: string;
-  readonly provider: string;
-  readonly model: string;
-}
 
 export interface ProbeCoalescer {
   /**

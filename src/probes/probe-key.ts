@@ -1,4 +1,4 @@
-import type { ProbeScope } from './probe-coalescer.ts';
+import type { ProbeScope } from './probe-scope.ts';
 
 /** The Redis key of CONTRACT §5: `probe:{org}:{ws}:{template}:{provider}:{model}:{YYYYMMDDHH}`. */
 export function probeKey(scope: ProbeScope, bucket: string): string {

@@ -1,5 +1,6 @@
 import { providerLabels, type ProviderName } from './provider-contract.ts';
 import { ProviderError } from './provider-error.ts';
+import { providerTimeout } from './provider-timeout.ts';
 import { redactApiKey } from './redact-api-key.ts';
 
 /**
@@ -41,11 +42,7 @@ export function providerTransportFailure(failure: TransportFailure): ProviderErr
         message: `${label} call was aborted by the caller`,
       });
     case 'timed_out':
-      return new ProviderError({
-        ...common,
-        kind: 'timeout',
-        message: `${label} did not answer within ${failure.timeoutMs} ms`,
-      });
+      return providerTimeout({ ...common, timeoutMs: failure.timeoutMs });
     case 'unreachable':
       return new ProviderError({
         ...common,

@@ -3,19 +3,33 @@ import type {
   ProviderOrUnknown,
   ProviderRegistry,
 } from '../providers/provider-contract.ts';
+import { isAbortError } from '../providers/is-abort-error.ts';
 import { ProviderError } from '../providers/provider-error.ts';
+import { providerTimeout } from '../providers/provider-timeout.ts';
 import type { Template } from '../templates/template.ts';
 
 /**
- * One provider call for a template, bounded by `timeoutMs`. Every failure is a ProviderError: an
- * abort from the deadline becomes a retryable `timeout`; anything else unknown is rethrown (a bug).
+ * One provider call for a template, bounded by `timeoutMs` (the adapters enforce the same limit
+ * too; this deadline also covers reading the body). Every failure is a ProviderError. The
+ * deadline is not the caller giving up: whatever the adapter makes of its abort, a call cut off
+ * by it is a retryable `timeout` worded like the adapters' own; anything else unknown is
+ * rethrown (a bug).
  */
 export async function callModel(
   providers: ProviderRegistry,
   provider: ProviderOrUnknown,
-  call: { template: Template; prompt: string; useGrounding: boolean; timeoutMs: number },
+  call: {
+    template: Pick<
+      Template,
+      'modelId' | 'systemInstructions' | 'inferenceParams' | 'toolsSpec' | 'responseFormat'
+    >;
+    prompt: string;
+    useGrounding: boolean;
+    timeoutMs: number;
+  },
 ): Promise<ModelCallResult> {
   const { template, timeoutMs } = call;
+  const deadline = AbortSignal.timeout(timeoutMs);
   try {
     return await providers.get(provider).call({
       model: template.modelId,
@@ -28,17 +42,16 @@ export async function callModel(
         (tool) => tool !== null,
       ),
       responseFormat: (template.responseFormat ?? null) as Record<string, unknown> | null,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: deadline,
     });
   } catch (error) {
-    if (error instanceof ProviderError) throw error;
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      throw new ProviderError({
-        provider,
-        kind: 'timeout',
-        message: `no answer within ${timeoutMs} ms`,
-        cause: error,
-      });
+    if (error instanceof ProviderError) {
+      if (!deadline.aborted || error.kind !== 'timeout') throw error;
+      throw providerTimeout({ provider, timeoutMs, requestSent: error.requestSent, cause: error });
+    }
+    // Only the deadline aborts this call: an abort error the adapter let through is its doing.
+    if (isAbortError(error)) {
+      throw providerTimeout({ provider, timeoutMs, requestSent: null, cause: error });
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ValidationError } from '../core/app-error.ts';
+import { MAX_PROMPT_LENGTH } from './max-prompt-length.ts';
 import { placeholderNames, renderPrompt } from './render-prompt.ts';
 
 describe('renderPrompt', () => {
@@ -50,5 +51,43 @@ describe('renderPrompt', () => {
 
   it('lists placeholder names once, in order', () => {
     assert.deepEqual(placeholderNames('{{x}} {{ y }} {{x}}'), ['x', 'y']);
+  });
+
+  it('renders up to the rendered_prompt cap and refuses one character more, before building it', () => {
+    const template = '{{a}}{{a}}';
+    const half = MAX_PROMPT_LENGTH / 2;
+    const atCap = renderPrompt(template, { ...empty, runtimeVars: { a: 'x'.repeat(half) } });
+    assert.equal(atCap.length, MAX_PROMPT_LENGTH);
+    assert.throws(
+      () => renderPrompt(`${template}!`, { ...empty, runtimeVars: { a: 'x'.repeat(half) } }),
+      (error: unknown) => {
+        assert.ok(error instanceof ValidationError);
+        assert.equal(error.issues[0]?.type, 'string_too_long');
+        assert.match(
+          error.issues[0]?.msg ?? '',
+          /200001 characters; a prompt may be at most 200000/,
+        );
+        return true;
+      },
+    );
+  });
+
+  it('counts characters as code points, like the rendered_prompt schema', () => {
+    const emoji = '\u{1F600}'.repeat(MAX_PROMPT_LENGTH);
+    assert.equal(renderPrompt('{{a}}', { ...empty, runtimeVars: { a: emoji } }), emoji);
+    assert.throws(
+      () => renderPrompt('{{a}}.', { ...empty, runtimeVars: { a: emoji } }),
+      ValidationError,
+    );
+  });
+
+  it('refuses 1000 placeholders of a 100 KB value in milliseconds', () => {
+    const started = performance.now();
+    assert.throws(
+      () =>
+        renderPrompt('{{a}}'.repeat(1000), { ...empty, runtimeVars: { a: 'x'.repeat(100_000) } }),
+      /100000000 characters/,
+    );
+    assert.ok(performance.now() - started < 200);
   });
 });

@@ -46,6 +46,27 @@ for (const dialect of testDialects) {
         );
       });
 
+      it('refuses a prompt that would render past the rendered_prompt cap, quickly, storing nothing', async () => {
+        // 5 KB of `{{a}}` and a 100 KB value would render 100 million characters.
+        const template = await createTemplate(testApp.app, {
+          user_prompt_template: '{{a}}'.repeat(1000),
+        });
+        const before = await testApp.countRows('prompt_results');
+        const calls = metrics.count('providerCallObserved');
+        const started = performance.now();
+        const response = await run(template.id, { runtime_vars: { a: 'x'.repeat(100_000) } });
+        const elapsedMs = performance.now() - started;
+        assert.equal(response.statusCode, 422, response.body);
+        const [issue] = response.json().detail;
+        assert.deepEqual(issue.loc, ['body', 'runtime_vars']);
+        assert.equal(issue.type, 'string_too_long');
+        assert.match(issue.msg, /100000000 characters/);
+        assert.match(issue.msg, /at most 200000/);
+        assert.ok(elapsedMs < 1_000, `answered in ${Math.round(elapsedMs)} ms`);
+        assert.equal(await testApp.countRows('prompt_results'), before);
+        assert.equal(metrics.count('providerCallObserved'), calls);
+      });
+
       it('answers 502 PROVIDER_ERROR with retryable and stores a failed result, never a success', async () => {
         const template = await createTemplate(testApp.app, { user_prompt_template: 'Hi' });
         const response = await run(template.id, {

@@ -6,6 +6,7 @@ import {
 } from '../http/error-response-schemas.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { ProviderErrorResponseSchema, RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
+import { toRunResponse } from './run-response.ts';
 import type { RunsService } from './runs.service.ts';
 
 /** `POST /api/prompt-templates/{template_id}/run` (CONTRACT §3). */
@@ -28,7 +29,7 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
     },
     async (request) => {
       const body = request.body;
-      const { result, version } = await runs.runTemplate({
+      const run = await runs.runTemplate({
         templateId: request.params.template_id,
         caller: request.principal,
         renderedPrompt: body.rendered_prompt ?? null,
@@ -38,6 +39,7 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
         analysisScope: body.analysis_scope ?? 'brand',
         useGrounding: body.use_grounding ?? false,
       });
+      const { result, version } = run;
       request.log.info(
         {
           action: 'run',
@@ -53,21 +55,7 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
         },
         'run completed',
       );
-      return {
-        result_id: result.id,
-        version_id: version.id,
-        provider_version_key: version.providerVersionKey,
-        system_fingerprint: result.systemFingerprint,
-        created_at: result.createdAt,
-        provider: result.provider,
-        model_id: result.modelId,
-        status: 'succeeded' as const,
-        content: result.content,
-        usage: result.usage,
-        latency_ms: result.latencyMs,
-        simulated: result.simulated,
-        rendered_prompt_sha256: result.renderedPromptSha256,
-      };
+      return toRunResponse(run);
     },
   );
 }

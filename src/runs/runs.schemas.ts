@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { MAX_PROMPT_LENGTH } from './max-prompt-length.ts';
 
 export const RunBodySchema = Type.Object({
   rendered_prompt: Type.Optional(
-    Type.Union([Type.String({ minLength: 1, maxLength: 200_000 }), Type.Null()], {
+    Type.Union([Type.String({ minLength: 1, maxLength: MAX_PROMPT_LENGTH }), Type.Null()], {
       description: 'Sent verbatim when given; otherwise the server renders user_prompt_template.',
     }),
   ),

@@ -1,9 +1,7 @@
-import { AppError, ValidationError } from '../core/app-error.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { ProbeCoalescer } from '../probes/probe-coalescer.ts';
-import { inferProvider } from '../providers/infer-provider.ts';
 import {
   emptyVersionParts,
   type ModelCallResult,
@@ -13,6 +11,9 @@ import {
   type VersionProbe,
 } from '../providers/provider-contract.ts';
 import { ProviderError } from '../providers/provider-error.ts';
+import { resolveProvider } from '../providers/resolve-provider.ts';
+import { providerFailure } from '../runs/provider-failure.ts';
+import { unsupportedProvider } from '../runs/unsupported-provider.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
@@ -54,11 +55,6 @@ export interface SeenVersion {
   readonly versionKey: string;
   readonly parts: VersionParts;
   readonly seenAt: string;
-}
-
-/** Provider = the caller's choice → the template's → inferred from the model id (CONTRACT §3). */
-export function resolveProvider(template: Template, requested?: string | null): ProviderOrUnknown {
-  return (requested ?? template.provider ?? inferProvider(template.modelId)) as ProviderOrUnknown;
 }
 
 /** Versions: which model actually served a template, one row per provider version key. */
@@ -221,29 +217,3 @@ export function createVersionsService(deps: VersionsServiceDeps) {
 }
 
 export type VersionsService = ReturnType<typeof createVersionsService>;
-
-/** A 422: in live mode a model id no rule recognises has no adapter to call. */
-export function unsupportedProvider(provider: string, modelId: string): ValidationError {
-  return new ValidationError([
-    {
-      loc: ['body', 'provider'],
-      msg: `No ${provider} provider can serve model "${modelId}": set "provider" on the template or in the request`,
-      type: 'provider_unsupported',
-    },
-  ]);
-}
-
-/** A 502 carrying what the caller needs to decide whether to retry (CONTRACT §3). */
-export function providerFailure(
-  error: ProviderError,
-  extra: Record<string, unknown> = {},
-): AppError {
-  return new AppError('PROVIDER_ERROR', `${error.provider} failed: ${error.message}`, {
-    provider: error.provider,
-    kind: error.kind,
-    retryable: error.retryable,
-    provider_status: error.status,
-    retry_after_ms: error.retryAfterMs,
-    ...extra,
-  });
-}

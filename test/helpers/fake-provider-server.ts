@@ -14,6 +14,8 @@ export interface CannedResponse {
   readonly rawBody?: string;
   /** Wait this long before answering, to trip a client's timeout. */
   readonly delayMs?: number;
+  /** Read the request and never answer, as a hung provider does (the socket stays open). */
+  readonly neverAnswer?: boolean;
 }
 
 export interface RecordedRequest {
@@ -54,6 +56,7 @@ export async function startFakeProviderServer(): Promise<FakeProviderServer> {
         body: parseJsonOrNull(rawBody),
       });
       const canned = queues.get(url.pathname)?.shift() ?? nothingQueued(request.method, url);
+      if (canned.neverAnswer === true) return;
       const send = (): void => {
         pendingTimers.delete(timer);
         writeCanned(response, canned);

@@ -1,9 +1,16 @@
 // The failures every live adapter maps the same way (STYLE point 9), as a table run per provider:
 // each row queues an answer on the fake server, makes the subject's usual call, and checks the
-// ProviderError. Provider-specific failures stay in each adapter's own errors test.
+// ProviderError. Provider-specific failures stay in each adapter's own error test.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  providerLabels,
+  type ModelCallRequest,
+  type ModelProvider,
+  type ProviderRegistry,
+} from '../../src/providers/provider-contract.ts';
 import type { ProviderError } from '../../src/providers/provider-error.ts';
+import { callModel } from '../../src/runs/call-model.ts';
 import { startFakeProviderServer, type CannedResponse } from './fake-provider-server.ts';
 import { providerErrorOf } from './provider-error-of.ts';
 import { providerTestHarness } from './provider-test-harness.ts';
@@ -96,6 +103,22 @@ const answeredFailures: readonly AnsweredFailure[] = [
   },
 ];
 
+/** A registry holding one adapter, for calls through the run's `callModel`. */
+function registryOf(adapter: ModelProvider): ProviderRegistry {
+  return { simulated: false, has: (name) => name === adapter.name, get: () => adapter };
+}
+
+/** The template fields `callModel` reads, taken from the subject's usual call. */
+function templateOf(request: ModelCallRequest): Parameters<typeof callModel>[2]['template'] {
+  return {
+    modelId: request.model,
+    systemInstructions: request.systemInstructions,
+    inferenceParams: request.inferenceParams,
+    toolsSpec: request.toolsSpec,
+    responseFormat: request.responseFormat,
+  };
+}
+
 /** Registers the shared failure cases for `subject`'s adapter. */
 export function providerErrorCases(subject: ProviderTestSubject): void {
   describe('call failures every adapter maps alike', () => {
@@ -136,6 +159,30 @@ export function providerErrorCases(subject: ProviderTestSubject): void {
       assert.equal(error.kind, 'timeout');
       assert.equal(error.retryable, true);
       assert.ok(Date.now() - started < 1_500, 'the timeout must not wait for the server');
+      assert.deepEqual(error.requestSent, await sentOnSuccess());
+    });
+
+    it('reports the run deadline (callModel) on a provider that never answers as a retryable timeout', async () => {
+      server().respondTo(subject.callPath, { neverAnswer: true });
+      // As in production: the adapter's own limit and the run's deadline are the same setting.
+      const timeoutMs = 200;
+      const started = Date.now();
+      const error = await providerErrorOf(
+        callModel(registryOf(adapter({ callTimeoutMs: timeoutMs })), subject.provider, {
+          template: templateOf(subject.callRequest),
+          prompt: subject.callRequest.prompt,
+          useGrounding: subject.callRequest.useGrounding,
+          timeoutMs,
+        }),
+      );
+      assert.equal(error.kind, 'timeout');
+      assert.equal(error.retryable, true);
+      assert.equal(
+        error.message,
+        `${providerLabels[subject.provider]} did not answer within ${timeoutMs} ms`,
+      );
+      assert.ok(Date.now() - started < 1_500, 'the deadline must not wait for the server');
+      assert.equal(server().requests.length, 1);
       assert.deepEqual(error.requestSent, await sentOnSuccess());
     });
 
