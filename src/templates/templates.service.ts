@@ -14,6 +14,7 @@ import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { rejectEmptyPrompt } from './reject-empty-prompt.ts';
 import { templateFromRow, type Template } from './template.ts';
 import {
   findActiveTwin,
@@ -118,6 +119,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
 
   return {
     async createTemplate(draft: TemplateDraft): Promise<Template> {
+      rejectEmptyPrompt(draft.config);
       const { canonical, configHash } = canonicalizeConfig(draft.config);
       const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
       const twinId = await findActiveTwin(db, key);
@@ -161,6 +163,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       scope: { orgId: string; workspaceId: string },
       config: TemplateConfig,
     ): Promise<DuplicateCheck> {
+      rejectEmptyPrompt(config);
       const { configHash } = canonicalizeConfig(config);
       const twinId = await findActiveTwin(db, { ...scope, configHash });
       return { exactMatch: twinId !== undefined, templateId: twinId ?? null, configHash };
