@@ -67,7 +67,7 @@ const REDACTED_LOG_PATHS = [
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const database = deps.database ?? openDatabase(config.database);
+  const database = deps.database ?? openDatabase(config.database, config.databaseTimeouts);
   await migrateToLatest(database.db);
 
   const app = Fastify({
