@@ -1,8 +1,8 @@
-import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/database-url.ts';
 import { cachingSqliteDatabase } from './caching-sqlite-database.ts';
+import { openSqliteFile } from './open-sqlite-file.ts';
 import type { DatabaseSchema } from './database-schema.ts';
 
 export type DialectName = 'sqlite' | 'postgresql';
@@ -40,19 +40,12 @@ export const DEFAULT_DB_STATEMENT_TIMEOUT_MS = 15_000;
  */
 export const QUERY_TIMEOUT_GRACE_MS = 2000;
 
-/** How long a SQLite writer waits for another process's lock before failing. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
 export function openDatabase(
   target: DatabaseTarget,
   options: OpenDatabaseOptions = {},
 ): OpenDatabase {
   if (target.dialect === 'sqlite') {
-    const connection = new SqliteDatabase(target.filename);
-    connection.pragma('journal_mode = WAL');
-    connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    connection.pragma('foreign_keys = ON');
-    connection.pragma('synchronous = NORMAL');
+    const connection = openSqliteFile(target.filename);
     const db = new Kysely<DatabaseSchema>({
       dialect: new SqliteDialect({ database: cachingSqliteDatabase(connection) }),
     });
