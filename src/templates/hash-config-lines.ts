@@ -28,7 +28,7 @@ const validateConfig = createBodyValidator().compile(
       ...TemplateConfigFields,
       country_set: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
     }),
-  ),
+  ) as object,
 );
 
 /** A copy of a JSON schema without its length and size limits. */
