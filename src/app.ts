@@ -69,8 +69,13 @@ const REDACTED_LOG_PATHS = [
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const database = deps.database ?? openDatabase(config.database);
-  await migrateToLatest(database.db);
+  const database = deps.database ?? openDatabase(config.database, config.databaseTimeouts);
+  let newerMigrations: readonly string[] = [];
+  await migrateToLatest(database.db, {
+    onNewerMigrations: (names) => {
+      newerMigrations = names;
+    },
+  });
 
   const app = Fastify({
     logger: {
@@ -96,6 +101,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : randomUUID();
     },
   });
+  if (newerMigrations.length > 0) {
+    // A rollback: a newer release migrated, marking its migrations safe for this one.
+    app.log.warn(
+      { newer_migrations: newerMigrations },
+      'the database has backward-compatible migrations from a newer release; running on them',
+    );
+  }
   const redis =
     deps.redis !== undefined
       ? deps.redis

@@ -14,7 +14,7 @@ import type { ProviderRegistry } from '../providers/provider-contract.ts';
 import { renderPrompt } from '../runs/render-prompt.ts';
 import type { Template } from '../templates/template.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
-import { resolveProvider } from '../versions/versions.service.ts';
+import { resolveProvider } from '../providers/resolve-provider.ts';
 import {
   batchCellFromRow,
   batchSpecFromRow,

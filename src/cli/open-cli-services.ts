@@ -13,7 +13,7 @@ import { createServices, type Services } from '../services.ts';
 export async function openCliServices(
   config: AppConfig,
 ): Promise<{ services: Services; close: () => Promise<void> }> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, config.databaseTimeouts);
   await migrateToLatest(database.db);
   const quietLog = { warn: () => undefined };
   const redis = config.redisUrl === null ? null : openRedis(config.redisUrl, quietLog);

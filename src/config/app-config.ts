@@ -6,6 +6,7 @@ export type ProviderMode = 'fake' | 'live';
 export interface AppConfig {
   readonly databaseUrl: string;
   readonly database: DatabaseTarget;
+  readonly databaseTimeouts: DatabaseTimeouts;
   readonly host: string;
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -18,6 +19,17 @@ export interface AppConfig {
   readonly providerMode: ProviderMode;
   readonly providers: ProviderSettings;
   readonly security: SecuritySettings;
+}
+
+/** PostgreSQL pool limits, so a hung database gives 503s in bounded time (SQLite ignores them). */
+export interface DatabaseTimeouts {
+  /** `PROMPTER_DB_CONNECT_TIMEOUT_MS`: wait for a new or a free pooled connection. */
+  readonly connectTimeoutMs: number;
+  /**
+   * `PROMPTER_DB_STATEMENT_TIMEOUT_MS`: the server's `statement_timeout`; the client gives up
+   * 2 s later when no answer came at all and drops the connection. 0 = no limit.
+   */
+  readonly statementTimeoutMs: number;
 }
 
 export interface SecuritySettings {

@@ -84,4 +84,20 @@ describe('loadConfig', () => {
   it('treats blank values as unset', () => {
     assert.equal(loadConfig({ PORT: ' ', DB_URL: '' }).port, 8000);
   });
+
+  it('reads the database timeouts, with defaults, and names a bad one', () => {
+    assert.deepEqual(loadConfig({}).databaseTimeouts, {
+      connectTimeoutMs: 5000,
+      statementTimeoutMs: 15_000,
+    });
+    const custom = loadConfig({
+      PROMPTER_DB_CONNECT_TIMEOUT_MS: '800',
+      PROMPTER_DB_STATEMENT_TIMEOUT_MS: '0',
+    });
+    assert.deepEqual(custom.databaseTimeouts, { connectTimeoutMs: 800, statementTimeoutMs: 0 });
+    assert.throws(
+      () => loadConfig({ PROMPTER_DB_CONNECT_TIMEOUT_MS: '5s' }),
+      /PROMPTER_DB_CONNECT_TIMEOUT_MS: /,
+    );
+  });
 });

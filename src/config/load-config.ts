@@ -41,6 +41,14 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
   const config: AppConfig = {
     databaseUrl,
     database,
+    databaseTimeouts: {
+      connectTimeoutMs: read('PROMPTER_DB_CONNECT_TIMEOUT_MS', 5000, (raw) =>
+        parseInteger(raw, 100, 600_000),
+      ),
+      statementTimeoutMs: read('PROMPTER_DB_STATEMENT_TIMEOUT_MS', 15_000, (raw) =>
+        parseInteger(raw, 0, 86_400_000),
+      ),
+    },
     host: read('HOST', '127.0.0.1', (raw) => raw),
     port: read('PORT', 8000, (raw) => parseInteger(raw, 0, 65535)),
     logLevel: read('LOG_LEVEL', 'info', (raw) => parseChoice(raw.toLowerCase(), LOG_LEVELS)),

@@ -18,6 +18,7 @@ export const errorStatusByCode = {
   INTERNAL: 500,
   PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatusByCode;

@@ -60,3 +60,19 @@ describe('prompter hash', () => {
     );
   });
 });
+
+describe('prompter hash, empty and whitespace-only text', () => {
+  it('hashes an empty user_prompt_template like "   " (both canonicalise to ""), as the reference does', () => {
+    const empty = hashConfigLine('{"user_prompt_template":"","model_id":"m"}');
+    const spaces = hashConfigLine('{"user_prompt_template":"   ","model_id":"m"}');
+    assert.ok('config_hash' in empty, JSON.stringify(empty));
+    assert.deepEqual(empty, spaces);
+    assert.match(empty.canonical, /"user_prompt_template":""/);
+  });
+
+  it('hashes an empty model_id as the reference does', () => {
+    const outcome = hashConfigLine('{"user_prompt_template":"x","model_id":""}');
+    assert.ok('config_hash' in outcome, JSON.stringify(outcome));
+    assert.match(outcome.canonical, /"model_id":""/);
+  });
+});

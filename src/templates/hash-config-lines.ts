@@ -14,13 +14,42 @@ import { createBodyValidator } from '../http/schema-validators.ts';
 import { issuesFromSchemaErrors } from '../http/validation-issues.ts';
 import { TemplateConfigFields } from './templates.schemas.ts';
 
-/** The same field rules as the API's create body, for the fields that are hashed. */
-const validateConfig = createBodyValidator().compile(Type.Object(TemplateConfigFields));
+const LIMIT_KEYWORDS = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
+
+/**
+ * The API's field types for the hashed fields, without its limits: `hash` answers for every body
+ * the Python reference hashes (empty or whitespace-only text, any length, a null `country_set`)
+ * and refuses only bodies it cannot read as a template config (wrong types, a missing
+ * `user_prompt_template` or `model_id`) or cannot hash (lone surrogates, non-finite numbers).
+ */
+const validateConfig = createBodyValidator().compile(
+  hashableSchema(
+    Type.Object({
+      ...TemplateConfigFields,
+      country_set: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
+    }),
+  ) as object,
+);
+
+/** A copy of a JSON schema without its length and size limits. */
+function hashableSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(hashableSchema);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([keyword]) => !LIMIT_KEYWORDS.has(keyword))
+      .map(([keyword, value]) => [keyword, hashableSchema(value)]),
+  );
+}
 
 export type HashLineOutcome =
   { readonly config_hash: string; readonly canonical: string } | { readonly error: string };
 
-/** Hashes one create-request JSON text exactly as the API would (CONTRACT §2). */
+/**
+ * Hashes one create-request JSON text as the API and the Python reference do (CONTRACT §2). Where
+ * the API refuses a body it could hash (an empty prompt, a field over its length limit), this
+ * still hashes it, as the reference does.
+ */
 export function hashConfigLine(line: string): HashLineOutcome {
   let document;
   try {

@@ -78,12 +78,16 @@ export async function markTemplateDeleted(
   return outcome.numUpdatedRows > 0n;
 }
 
-/** Clears `deleted_at`; the partial unique index rejects it when an active twin exists. */
-export async function markTemplateRestored(db: DatabaseExecutor, id: string): Promise<void> {
-  await db
+/**
+ * Clears `deleted_at`; returns false when the template is unknown or already active. The partial
+ * unique index rejects it when an active twin exists.
+ */
+export async function markTemplateRestored(db: DatabaseExecutor, id: string): Promise<boolean> {
+  const outcome = await db
     .updateTable('prompt_templates')
     .set({ deleted_at: null })
     .where('id', '=', id)
     .where('deleted_at', 'is not', null)
-    .execute();
+    .executeTakeFirst();
+  return outcome.numUpdatedRows > 0n;
 }

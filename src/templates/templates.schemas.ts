@@ -26,9 +26,10 @@ const JsonObjectSchema = Type.Record(Type.String(), Type.Unknown());
 export const TemplateConfigFields = {
   system_instructions: nullableText(100_000, 'System text; null is the same as "".'),
   user_prompt_template: Type.String({
-    minLength: 1,
     maxLength: 100_000,
-    description: 'The user prompt with {{placeholders}}, kept verbatim in the hash.',
+    description:
+      'The user prompt with {{placeholders}}, kept verbatim in the hash. Must hold text other ' +
+      'than whitespace ("" and "   " are both a 422).',
   }),
   country_set: Type.Optional(
     Type.Array(Type.String({ maxLength: 64 }), {

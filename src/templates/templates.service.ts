@@ -9,9 +9,12 @@ import { isUuid } from '../core/is-uuid.ts';
 import { stringifyLosslessJson, type JsonValue } from '../core/json/lossless-json.ts';
 import { decodePageCursor, toPage } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
+import type { Kysely } from 'kysely';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
+import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { rejectEmptyPrompt } from './reject-empty-prompt.ts';
 import { templateFromRow, type Template } from './template.ts';
 import {
   findActiveTwin,
@@ -51,7 +54,8 @@ export interface TemplatePage {
 }
 
 export interface TemplatesServiceDeps {
-  readonly db: DatabaseExecutor;
+  /** The database itself (not a transaction): delete and restore open their own. */
+  readonly db: Kysely<DatabaseSchema>;
   readonly runtime: RuntimeDeps;
   readonly metrics: Metrics;
   readonly audit: AuditService;
@@ -78,20 +82,24 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     return templateFromRow(row);
   }
 
-  /** Appends a delete or restore to the audit log, naming who did it. */
+  /** Appends a delete or restore to the audit log, naming who did it, in the change's transaction. */
   async function recordTemplateAction(
     action: 'template.deleted' | 'template.restored',
     template: Template,
     caller: Principal,
+    transaction: DatabaseExecutor,
   ): Promise<void> {
-    await audit.record({
-      orgId: template.orgId,
-      actor: auditActor(caller),
-      action,
-      targetType: 'template',
-      targetId: template.id,
-      details: { workspace_id: template.workspaceId, config_hash: template.configHash },
-    });
+    await audit.record(
+      {
+        orgId: template.orgId,
+        actor: auditActor(caller),
+        action,
+        targetType: 'template',
+        targetId: template.id,
+        details: { workspace_id: template.workspaceId, config_hash: template.configHash },
+      },
+      transaction,
+    );
   }
 
   /** Looks for the twin again after the unique index fired: the winner of the race. */
@@ -111,6 +119,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
 
   return {
     async createTemplate(draft: TemplateDraft): Promise<Template> {
+      rejectEmptyPrompt(draft.config);
       const { canonical, configHash } = canonicalizeConfig(draft.config);
       const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
       const twinId = await findActiveTwin(db, key);
@@ -154,6 +163,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       scope: { orgId: string; workspaceId: string },
       config: TemplateConfig,
     ): Promise<DuplicateCheck> {
+      rejectEmptyPrompt(config);
       const { configHash } = canonicalizeConfig(config);
       const twinId = await findActiveTwin(db, { ...scope, configHash });
       return { exactMatch: twinId !== undefined, templateId: twinId ?? null, configHash };
@@ -181,13 +191,22 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
 
     async deleteTemplate(id: string, caller: Principal): Promise<void> {
       const template = await requireTemplate(id, caller);
-      if (!(await markTemplateDeleted(db, template.id, runtime.now().toISOString()))) {
-        throw new NotFoundError('Template not found');
-      }
-      await recordTemplateAction('template.deleted', template, caller);
+      // Only the delete that changed the row records it: concurrent deletes audit once.
+      const deleted = await db.transaction().execute(async (transaction) => {
+        if (!(await markTemplateDeleted(transaction, template.id, runtime.now().toISOString()))) {
+          return false;
+        }
+        await recordTemplateAction('template.deleted', template, caller, transaction);
+        return true;
+      });
+      if (!deleted) throw new NotFoundError('Template not found');
     },
 
-    /** Restoring an active template is a no-op; restoring over an active twin is a 409. */
+    /**
+     * Restoring an active template is a no-op; restoring over an active twin is a 409. Only the
+     * restore that changed the row records it, in the same transaction: concurrent restores of one
+     * template all answer 200 and audit once.
+     */
     async restoreTemplate(id: string, caller: Principal): Promise<Template> {
       const template = await requireTemplate(id, caller);
       if (template.deletedAt === null) return template;
@@ -197,14 +216,18 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
         configHash: template.configHash,
       };
       const twinId = await findActiveTwin(db, key);
-      if (twinId !== undefined) throw templateExists(twinId);
+      // The active "twin" is this template itself when a concurrent restore got there first.
+      if (twinId !== undefined && twinId !== template.id) throw templateExists(twinId);
       try {
-        await markTemplateRestored(db, template.id);
+        await db.transaction().execute(async (transaction) => {
+          if (await markTemplateRestored(transaction, template.id)) {
+            await recordTemplateAction('template.restored', template, caller, transaction);
+          }
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw await conflictAfterRace(key);
         throw error;
       }
-      await recordTemplateAction('template.restored', template, caller);
       return requireTemplate(template.id, caller);
     },
   };

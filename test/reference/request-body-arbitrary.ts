@@ -29,8 +29,11 @@ export function requestBodyArbitrary(poison: Poison): fc.Arbitrary<string> {
   const fields = fc.record({
     workspace_id: fc.constant('"ws"'),
     name: fc.constant('"n"'),
-    system_instructions: optional(pieces.text()),
-    user_prompt_template: pieces.text(),
+    system_instructions: optional(fc.oneof(pieces.text(), pieces.blankText())),
+    user_prompt_template: fc.oneof(
+      { arbitrary: pieces.text(), weight: 4 },
+      { arbitrary: pieces.blankText(), weight: 1 },
+    ),
     country_set: optional(pieces.array(pieces.country(), 6)),
     model_id: pieces.text(),
     inference_params: optional(pieces.object(pieces.value(3), 6)),
@@ -129,6 +132,23 @@ const AWKWARD_CHARACTERS = [
   '{{name}}',
   '{{ brand }}',
   'Zürich',
+];
+
+/** Characters for which Python's `str.isspace()` holds, so `strip()` removes them all. */
+const BLANK_CHARACTERS = [
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\x0b',
+  '\x0c',
+  '\x1c',
+  '\x1f',
+  '\x85',
+  '\u00a0',
+  '\u2028',
+  '\u3000',
 ];
 
 /** Letters for country items: ASCII, special upper-casing, whitespace. Leaves out letters whose
@@ -249,6 +269,31 @@ class BodyPieces {
           )
         : plain;
     return values.chain(encodeStringLiteral);
+  }
+
+  /**
+   * A JSON string literal that is empty or whitespace only by Python's `strip()` (it hashes as
+   * ""), sometimes with a character that looks blank but is not (U+FEFF, U+200B).
+   */
+  blankText(): fc.Arbitrary<string> {
+    return fc
+      .oneof(
+        { arbitrary: fc.constant(''), weight: 2 },
+        {
+          arbitrary: fc.string({ unit: fc.constantFrom(...BLANK_CHARACTERS), maxLength: 6 }),
+          weight: 6,
+        },
+        {
+          arbitrary: fc
+            .tuple(
+              fc.string({ unit: fc.constantFrom(...BLANK_CHARACTERS), maxLength: 3 }),
+              fc.constantFrom('\ufeff', '\u200b'),
+            )
+            .map(([blank, lookalike]) => blank + lookalike),
+          weight: 1,
+        },
+      )
+      .chain(encodeStringLiteral);
   }
 
   key(): fc.Arbitrary<string> {

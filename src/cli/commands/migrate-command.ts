@@ -15,7 +15,11 @@ export function registerMigrateCommand(program: Command): void {
       const { migrateDownOne, migrateToLatest, migrationStatus } =
         await import('../../db/migrator.ts');
       const { openDatabase } = await import('../../db/open-database.ts');
-      const database = openDatabase(config.database);
+      // Migrations may build indexes over large tables: no statement limit here.
+      const database = openDatabase(config.database, {
+        ...config.databaseTimeouts,
+        statementTimeoutMs: 0,
+      });
       try {
         const target = redactDatabaseUrl(config.databaseUrl);
         if (direction === 'status') {

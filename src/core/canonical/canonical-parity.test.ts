@@ -1,5 +1,7 @@
 // Real: the Python 3 reference (test/reference/canonical_reference.py), run once as a child
 // process. Generated: a few thousand request bodies, from a fixed seed so a failure reproduces.
+// Each body is hashed twice on the TypeScript side: by canonicalizeConfig directly, and by
+// `prompter hash` (hashConfigLine, with its field checks), which must hash whatever Python hashes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import {
   parseLosslessJson,
   UnrepresentableJsonError,
 } from '../json/lossless-json.ts';
+import { hashConfigLine } from '../../templates/hash-config-lines.ts';
 import { canonicalizeConfig } from './canonicalize-config.ts';
 import { templateConfigFromJson } from './template-config-from-json.ts';
 
@@ -77,12 +80,33 @@ describe('config hash parity with the Python reference', () => {
       assert.equal(expected.length, bodies.length);
 
       const mismatches: string[] = [];
+      const hashCommandMismatches: string[] = [];
       const errors = new Map<string, number>();
+      let blankPrompts = 0;
       bodies.forEach((body, index) => {
         const python = expected[index];
         const typescript = typescriptOutcome(body);
         if ('error' in typescript)
           errors.set(typescript.error, (errors.get(typescript.error) ?? 0) + 1);
+        if (
+          'canonical' in typescript &&
+          typescript.canonical.includes('"user_prompt_template":""')
+        ) {
+          blankPrompts += 1;
+        }
+        const command = hashConfigLine(body);
+        const commandAgrees =
+          python === undefined || 'error' in python
+            ? 'error' in command
+            : 'canonical' in command &&
+              command.canonical === python.canonical &&
+              command.config_hash === python.config_hash;
+        if (!commandAgrees) {
+          hashCommandMismatches.push(
+            `body ${index}: ${JSON.stringify(body)}\n  python:       ${JSON.stringify(python)}\n` +
+              `  prompter hash: ${JSON.stringify(command)}`,
+          );
+        }
         if (JSON.stringify(typescript) !== JSON.stringify(python)) {
           mismatches.push(
             `body ${index}: ${JSON.stringify(body)}\n  python:     ${JSON.stringify(python)}\n` +
@@ -91,6 +115,13 @@ describe('config hash parity with the Python reference', () => {
         }
       });
       assert.deepEqual(mismatches.slice(0, 5), [], `${mismatches.length} mismatches`);
+      assert.deepEqual(
+        hashCommandMismatches.slice(0, 5),
+        [],
+        `${hashCommandMismatches.length} mismatches of prompter hash`,
+      );
+      // Empty and whitespace-only prompts (both hash as "") must be among the compared bodies.
+      assert.ok(blankPrompts > 200, `${blankPrompts} bodies with an empty canonical prompt`);
       // The generator must reach the refusals too, or half the comparison is idle.
       assert.ok((errors.get('lone_surrogate') ?? 0) > 20, JSON.stringify([...errors]));
       assert.ok((errors.get('non_finite_number') ?? 0) > 20, JSON.stringify([...errors]));

@@ -85,16 +85,16 @@ for (const dialect of testDialects) {
       });
 
       it('goes down and up again', async () => {
-        // Later migrations go first: down until 0002 itself is reverted.
-        const down: string[] = [];
-        while (!down.includes('2026-11-23-0002-create-api-keys-and-audit-log')) {
-          const reverted = await migrateDownOne(testDatabase.database.db);
-          assert.equal(reverted.length, 1, 'one migration reverted per step');
-          down.unshift(...reverted);
+        // Later migrations are reverted first, down to and including 0002.
+        const reverted: string[] = [];
+        while (!reverted.includes('2026-11-23-0002-create-api-keys-and-audit-log')) {
+          const down = await migrateDownOne(testDatabase.database.db);
+          assert.equal(down.length, 1, 'one migration per call, and 0002 was applied');
+          reverted.push(...down);
         }
         const tables = await testDatabase.database.db.introspection.getTables();
         assert.ok(!tables.some((table) => ['api_keys', 'audit_log'].includes(table.name)));
-        assert.deepEqual(await migrateToLatest(testDatabase.database.db), down);
+        assert.deepEqual(await migrateToLatest(testDatabase.database.db), reverted.reverse());
       });
     },
   );

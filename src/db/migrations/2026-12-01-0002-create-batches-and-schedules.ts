@@ -5,7 +5,10 @@ import { sql, type Kysely } from 'kysely';
  * budgets (issue 10). Portable like 0001: text ids and ISO-8601 UTC text timestamps made by the
  * app, JSON as text, booleans as 0/1. A cell's country is '' when the batch runs without one, so
  * the unique key (batch, country, model, sample) holds on both databases (NULLs never collide).
+ * Additive only (new tables, nullable columns, indexes): the release before it runs on it.
  */
+export const backwardCompatible = true;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('batches')

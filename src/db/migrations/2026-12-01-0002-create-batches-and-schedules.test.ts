@@ -83,7 +83,7 @@ const cell = (id: string, sampleIndex: number) => ({
 
 for (const dialect of testDialects) {
   describe(
-    `migration 0003 batches and schedules [${dialect.name}]`,
+    `migration 2026-12-01-0002 batches and schedules [${dialect.name}]`,
     { skip: dialect.skipReason },
     () => {
       let testDatabase: TestDatabase;
@@ -171,7 +171,7 @@ for (const dialect of testDialects) {
         await db.deleteFrom('batch_cells').execute();
         await db.deleteFrom('batches').execute();
         assert.deepEqual(await migrateDownOne(db), [
-          '2026-12-01-0003-create-batches-and-schedules',
+          '2026-12-01-0002-create-batches-and-schedules',
         ]);
         const tables = await db.introspection.getTables();
         assert.ok(!tables.some((table) => table.name.startsWith('batch')));
@@ -180,7 +180,7 @@ for (const dialect of testDialects) {
           results !== undefined && !results.columns.some((column) => column.name === 'cell_id'),
         );
         assert.deepEqual(await migrateToLatest(db), [
-          '2026-12-01-0003-create-batches-and-schedules',
+          '2026-12-01-0002-create-batches-and-schedules',
         ]);
       });
     },
