@@ -4,8 +4,11 @@
  * throw into a request: a metrics failure never fails a request (CONTRACT §6).
  */
 export interface Metrics {
-  /** An insert hit a unique index (e.g. a duplicate template create that raced its twin). */
-  uniqueViolation(table: string): void;
+  /**
+   * A duplicate was refused (a template create whose active twin exists): caught by the service's
+   * pre-check, or by the unique index when the create raced its twin past that check.
+   */
+  uniqueViolation(table: string, caughtBy: UniqueViolationSource): void;
   /** A version probe was sent to a provider. */
   probeAttempted(provider: string, model: string): void;
   /** A version probe failed (error or timeout). */
@@ -21,6 +24,9 @@ export interface Metrics {
   /** A template got a new version key for a provider/model it already had versions for (drift). */
   versionChanged(provider: string, model: string): void;
 }
+
+/** Which guard refused a duplicate: the service's lookup, or the database's unique index. */
+export type UniqueViolationSource = 'pre_check' | 'unique_index';
 
 export interface ProviderCallObservation {
   readonly provider: string;

@@ -46,6 +46,7 @@ const ADDED_METRICS = [
   { name: 'prompter_version_changes_total', type: 'counter', labels: ['provider', 'model'] },
   { name: 'prompter_openai_results_total', type: 'counter', labels: ['status'] },
   { name: 'prompter_redis_configured', type: 'gauge', labels: [] },
+  { name: 'prompter_db_unique_race_total', type: 'counter', labels: ['table'] },
 ];
 
 const ALL_METRICS = [...CONTRACT_METRICS, ...ADDED_METRICS];
@@ -97,7 +98,7 @@ function histogramMoves(name: string, labels: Record<string, string>, seconds: n
 }
 
 function recordOneOfEach(metrics: Metrics): void {
-  metrics.uniqueViolation('prompt_templates');
+  metrics.uniqueViolation('prompt_templates', 'unique_index');
   metrics.probeAttempted('openai', 'gpt-4o');
   metrics.probeFailed('openai', 'gpt-4o');
   metrics.probeCoalesced('openai', 'redis');
@@ -141,17 +142,16 @@ describe('createPrometheusMetrics', () => {
       ]) {
         assert.equal(values.get(key(name)), 0, name);
       }
-      assert.equal(
-        values.get(key('prompter_db_unique_violation_total', { table: 'prompt_templates' })),
-        0,
-      );
+      for (const name of ['prompter_db_unique_violation_total', 'prompter_db_unique_race_total']) {
+        assert.equal(values.get(key(name, { table: 'prompt_templates' })), 0, name);
+      }
       assert.equal(values.get(key('prompter_openai_results_total', { status: 'succeeded' })), 0);
     });
 
     it('uses its own registry, so many instances live side by side', async () => {
       const first = createPrometheusMetrics(BASE);
       const second = createPrometheusMetrics({ service: 'other', env: 'prod' });
-      first.metrics.uniqueViolation('prompt_templates');
+      first.metrics.uniqueViolation('prompt_templates', 'unique_index');
       const values = await snapshot(second.registry);
       assert.equal(
         values.get(
@@ -221,9 +221,17 @@ describe('createPrometheusMetrics', () => {
       moves: Record<string, number>;
     }> = [
       {
-        event: 'uniqueViolation → prompter_db_unique_violation_total{table}',
-        record: (metrics) => metrics.uniqueViolation('prompt_templates'),
+        event: 'uniqueViolation by the pre-check → prompter_db_unique_violation_total{table}',
+        record: (metrics) => metrics.uniqueViolation('prompt_templates', 'pre_check'),
         moves: { [key('prompter_db_unique_violation_total', { table: 'prompt_templates' })]: 1 },
+      },
+      {
+        event: 'uniqueViolation by the index → the violation and the race counters',
+        record: (metrics) => metrics.uniqueViolation('prompt_templates', 'unique_index'),
+        moves: {
+          [key('prompter_db_unique_violation_total', { table: 'prompt_templates' })]: 1,
+          [key('prompter_db_unique_race_total', { table: 'prompt_templates' })]: 1,
+        },
       },
       {
         event: 'probeAttempted → prompter_probe_attempts_total',

@@ -1,7 +1,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HttpMetrics, HttpRequestObservation } from './http-metrics.ts';
 import { createLabelValueLimiter } from './label-value-limiter.ts';
-import type { Metrics, ProviderCallObservation, StoredResultObservation } from './metrics.ts';
+import type {
+  Metrics,
+  ProviderCallObservation,
+  StoredResultObservation,
+  UniqueViolationSource,
+} from './metrics.ts';
 
 /** CONTRACT §6: the bounds (seconds) of every Prompter histogram. */
 export const LATENCY_BUCKETS: readonly number[] = [
@@ -106,7 +111,12 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   );
   const uniqueViolations = counter(
     'prompter_db_unique_violation_total',
-    'Inserts that hit a unique index (a create that raced its twin).',
+    'Duplicates refused (the dedup rate): caught by the pre-check or by the unique index.',
+    ['table'],
+  );
+  const uniqueRaces = counter(
+    'prompter_db_unique_race_total',
+    'Duplicates the unique index caught after they raced their twin past the pre-check.',
     ['table'],
   );
   const providerCalls = counter(
@@ -137,7 +147,10 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   const route = createLabelValueLimiter(200);
   const method = createLabelValueLimiter(16);
 
-  for (const name of KNOWN_TABLES) uniqueViolations.inc({ table: table(name) }, 0);
+  for (const name of KNOWN_TABLES) {
+    uniqueViolations.inc({ table: table(name) }, 0);
+    uniqueRaces.inc({ table: table(name) }, 0);
+  }
   for (const status of ['succeeded', 'failed']) openaiResults.inc({ status }, 0);
 
   const reported = new Set<string>();
@@ -165,9 +178,14 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   }
 
   const metrics: Metrics = {
-    uniqueViolation: guard('uniqueViolation', (tableName: string) => {
-      uniqueViolations.inc({ table: table(tableName) });
-    }),
+    uniqueViolation: guard(
+      'uniqueViolation',
+      (tableName: string, caughtBy: UniqueViolationSource) => {
+        const labels = { table: table(tableName) };
+        uniqueViolations.inc(labels);
+        if (caughtBy === 'unique_index') uniqueRaces.inc(labels);
+      },
+    ),
     probeAttempted: guard('probeAttempted', (providerName: string, modelId: string) => {
       probeAttempts.inc({ provider: provider(providerName), model: model(modelId) });
     }),
