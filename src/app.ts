@@ -19,6 +19,8 @@ import type { Metrics } from './metrics/metrics.ts';
 import { packageVersion } from './package-version.ts';
 import type { ProviderRegistry } from './providers/provider-contract.ts';
 import { isRedisUp, openRedis } from './redis/open-redis.ts';
+import { createApiKeyRequestLimiter } from './rate-limit/create-api-key-request-limiter.ts';
+import { openRateLimitStore } from './rate-limit/open-rate-limit-store.ts';
 import { registerResultRoutes } from './results/results.routes.ts';
 import { registerRunRoutes } from './runs/runs.routes.ts';
 import { createServices } from './services.ts';
@@ -141,6 +143,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mode: auth.mode,
     authenticate: (secret) => services.keys.authenticate(secret),
     publicRoutes: PUBLIC_ROUTES,
+    limitKeyRequests: createApiKeyRequestLimiter({
+      perMinute: config.security.rateLimitPerMinute,
+      store: openRateLimitStore(redis, app.log),
+    }),
   });
   await registerOpenApi(app, packageVersion);
 
