@@ -8,6 +8,7 @@ import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
+import { resolveMetricsAccess } from './auth/resolve-metrics-access.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -116,6 +117,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const metricsAccess = resolveMetricsAccess(
+    config.security.metricsToken,
+    config.host,
+    config.security.authMode,
+  );
+  if (metricsAccess.warning !== undefined) app.log.warn(metricsAccess.warning);
   const services = await createServices({
     config,
     database,
@@ -125,7 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       installPrometheusMetrics(app, {
         service: config.metricsService,
         env: config.metricsEnv,
-        bearerToken: config.security.metricsToken,
+        bearerToken: metricsAccess.bearerToken,
+        closedReason: metricsAccess.closedReason,
         redisCheck: redis === null ? null : () => isRedisUp(redis),
       }),
     redis,
