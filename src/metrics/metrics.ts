@@ -9,10 +9,13 @@ export interface Metrics {
    * pre-check, or by the unique index when the create raced its twin past that check.
    */
   uniqueViolation(table: string, caughtBy: UniqueViolationSource): void;
-  /** A version probe was sent to a provider. */
-  probeAttempted(provider: string, model: string): void;
+  /**
+   * A version probe was sent to a provider. `orgId` (the template's org) is never a label: it
+   * shares the `model` label's slots fairly between orgs (`label-value-limiter.ts`).
+   */
+  probeAttempted(provider: string, model: string, orgId?: string): void;
   /** A version probe failed (error or timeout). */
-  probeFailed(provider: string, model: string): void;
+  probeFailed(provider: string, model: string, orgId?: string): void;
   /** A probe was avoided because another caller's probe was reused. */
   probeCoalesced(provider: string, source: 'in_process' | 'redis'): void;
   /** How long one ensure-version took, end to end. */
@@ -22,7 +25,7 @@ export interface Metrics {
   /** A result row was stored (succeeded or failed). */
   resultStored(result: StoredResultObservation): void;
   /** A template got a new version key for a provider/model it already had versions for (drift). */
-  versionChanged(provider: string, model: string): void;
+  versionChanged(provider: string, model: string, orgId?: string): void;
 }
 
 /** Which guard refused a duplicate: the service's lookup, or the database's unique index. */
@@ -31,6 +34,8 @@ export type UniqueViolationSource = 'pre_check' | 'unique_index';
 export interface ProviderCallObservation {
   readonly provider: string;
   readonly model: string;
+  /** The template's org: not a label, it shares the `model` label's slots fairly between orgs. */
+  readonly orgId?: string;
   /** `ok` or the failure kind (`rate_limited`, `timeout`, `http_error`, …). */
   readonly outcome: string;
   readonly seconds: number;

@@ -381,15 +381,65 @@ describe('createPrometheusMetrics', () => {
   describe('label cardinality', () => {
     it('folds models past the first 100 distinct values into "other"', async () => {
       const { metrics, registry } = create();
-      for (let index = 0; index < 105; index += 1) metrics.probeAttempted('openai', `m-${index}`);
-      metrics.probeAttempted('openai', 'm-0');
+      for (let org = 0; org < 6; org += 1) {
+        for (let index = 0; index < 20; index += 1) {
+          metrics.probeAttempted('openai', `m-${org}-${index}`, `org-${org}`);
+        }
+      }
+      metrics.probeAttempted('openai', 'm-0-0', 'org-5');
       const values = await snapshot(registry);
       const attempts = (model: string) =>
         values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
-      assert.equal(attempts('m-0'), 2);
-      assert.equal(attempts('m-99'), 1);
-      assert.equal(attempts('m-100'), undefined);
+      assert.equal(attempts('m-0-0'), 2, 'an admitted value passes for every org');
+      assert.equal(attempts('m-4-19'), 1);
+      assert.equal(attempts('m-5-0'), undefined);
+      assert.equal(attempts('other'), 20);
+    });
+
+    it('lets one org add at most 20 model values, so other orgs still get theirs', async () => {
+      const { metrics, registry } = create();
+      for (let index = 0; index < 100; index += 1) {
+        metrics.probeAttempted('openai', `greedy-${index}`, 'org-greedy');
+      }
+      metrics.providerCallObserved({
+        provider: 'google',
+        model: 'gemini-2.0-flash',
+        orgId: 'org-quiet',
+        outcome: 'ok',
+        seconds: 1,
+        promptTokens: null,
+        completionTokens: null,
+      });
+      metrics.versionChanged('openai', 'greedy-0', 'org-quiet');
+      const values = await snapshot(registry);
+      const attempts = (model: string) =>
+        values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
+      assert.equal(attempts('greedy-19'), 1);
+      assert.equal(attempts('greedy-20'), undefined);
+      assert.equal(attempts('other'), 80);
+      const calls = key('prompter_provider_calls_total', {
+        provider: 'google',
+        model: 'gemini-2.0-flash',
+        outcome: 'ok',
+      });
+      assert.equal(values.get(calls), 1);
+      const drift = key('prompter_version_changes_total', {
+        provider: 'openai',
+        model: 'greedy-0',
+      });
+      assert.equal(values.get(drift), 1);
+    });
+
+    it('gives calls that name no org one shared budget of 20', async () => {
+      const { metrics, registry } = create();
+      for (let index = 0; index < 25; index += 1) metrics.probeAttempted('openai', `m-${index}`);
+      metrics.probeAttempted('openai', 'm-from-an-org', 'org-a');
+      const values = await snapshot(registry);
+      const attempts = (model: string) =>
+        values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
+      assert.equal(attempts('m-19'), 1);
       assert.equal(attempts('other'), 5);
+      assert.equal(attempts('m-from-an-org'), 1);
     });
 
     it('truncates long label values and names empty ones "unknown"', async () => {

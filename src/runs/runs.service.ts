@@ -110,6 +110,7 @@ export function createRunsService(deps: RunsServiceDeps) {
         metrics.providerCallObserved({
           provider,
           model: template.modelId,
+          orgId: template.orgId,
           outcome: error.kind,
           seconds: latencyMs / 1000,
           promptTokens: null,
@@ -152,6 +153,7 @@ export function createRunsService(deps: RunsServiceDeps) {
       metrics.providerCallObserved({
         provider,
         model: template.modelId,
+        orgId: template.orgId,
         outcome: 'ok',
         seconds: latencyMs / 1000,
         promptTokens: call.usage?.promptTokens ?? null,
