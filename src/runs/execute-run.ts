@@ -75,6 +75,7 @@ export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Pro
     metrics.providerCallObserved({
       provider,
       model: template.modelId,
+      orgId: template.orgId,
       outcome,
       seconds: latencyMs / 1000,
       promptTokens: usage?.promptTokens ?? null,

@@ -84,7 +84,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
     });
     if (created) {
       if ((await countVersionsFor(db, scope)) > 1)
-        metrics.versionChanged(seen.provider, seen.modelId);
+        metrics.versionChanged(seen.provider, seen.modelId, seen.template.orgId);
       return versionFromRow(row);
     }
     await markVersionSeen(db, row.id, seen.seenAt);
