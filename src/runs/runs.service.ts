@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
+import { stringifyLosslessJson } from '../core/json/lossless-json.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -122,7 +123,7 @@ export function createRunsService(deps: RunsServiceDeps) {
           provider_version_key: null,
           system_fingerprint: null,
           // The body the adapter built, when it got that far; else what Prompter asked for.
-          request: JSON.stringify(
+          request: stringifyLosslessJson(
             error.requestSent ?? {
               model: template.modelId,
               system_instructions: template.systemInstructions,
@@ -174,7 +175,7 @@ export function createRunsService(deps: RunsServiceDeps) {
         version_id: version.id,
         provider_version_key: version.providerVersionKey,
         system_fingerprint: call.versionParts.systemFingerprint,
-        request: JSON.stringify(call.requestSent),
+        request: stringifyLosslessJson(call.requestSent),
         response: JSON.stringify(call.response ?? null),
         content: call.content,
         usage:
