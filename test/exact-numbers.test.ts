@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chatCompletionWithFingerprint } from '../src/providers/openai/openai.fixtures.ts';
 import { buildTestApp, type TestApp } from './helpers/build-test-app.ts';
-import { startFakeProviderServer, type FakeProviderServer } from './helpers/fake-provider-server.ts';
+import {
+  startFakeProviderServer,
+  type FakeProviderServer,
+} from './helpers/fake-provider-server.ts';
 import { uniqueWorkspace } from './helpers/template-bodies.ts';
 import { testDialects } from './helpers/test-databases.ts';
 
@@ -54,111 +57,134 @@ function assertRequestVerbatim(request: string, where: string): void {
 }
 
 for (const dialect of testDialects) {
-  describe(`exact numbers, create to export [${dialect.name}]`, { skip: dialect.skipReason }, () => {
-    let testApp: TestApp;
-    before(async () => {
-      testApp = await buildTestApp(dialect);
-    });
-    after(() => testApp.close());
+  describe(
+    `exact numbers, create to export [${dialect.name}]`,
+    { skip: dialect.skipReason },
+    () => {
+      let testApp: TestApp;
+      before(async () => {
+        testApp = await buildTestApp(dialect);
+      });
+      after(() => testApp.close());
 
-    const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: string) =>
-      testApp.app.inject({
-        method,
-        url,
-        ...(payload === undefined
-          ? {}
-          : { payload, headers: { 'content-type': 'application/json' } }),
+      const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: string) =>
+        testApp.app.inject({
+          method,
+          url,
+          ...(payload === undefined
+            ? {}
+            : { payload, headers: { 'content-type': 'application/json' } }),
+        });
+
+      it('template responses give back every digit: create, GET, list, restore', async () => {
+        const created = await inject('POST', '/api/prompt-templates', createBody());
+        assert.equal(created.statusCode, 201, created.body);
+        assertFieldsVerbatim(created.body, 'the create response');
+        const { id, workspace_id: workspace } = created.json();
+
+        assertFieldsVerbatim((await inject('GET', `/api/prompt-templates/${id}`)).body, 'GET');
+        const listed = await inject('GET', `/api/prompt-templates?workspace_id=${workspace}`);
+        assertFieldsVerbatim(listed.body, 'the list');
+
+        assert.equal((await inject('DELETE', `/api/prompt-templates/${id}`)).statusCode, 204);
+        const restored = await inject('POST', `/api/prompt-templates/${id}/restore`);
+        assert.equal(restored.statusCode, 200, restored.body);
+        assertFieldsVerbatim(restored.body, 'the restore response');
       });
 
-    it('template responses give back every digit: create, GET, list, restore', async () => {
-      const created = await inject('POST', '/api/prompt-templates', createBody());
-      assert.equal(created.statusCode, 201, created.body);
-      assertFieldsVerbatim(created.body, 'the create response');
-      const { id, workspace_id: workspace } = created.json();
+      it('a run on the fake stores the request with every digit; results and exports show it', async () => {
+        const created = await inject('POST', '/api/prompt-templates', createBody());
+        const { id } = created.json();
+        const run = await inject('POST', `/api/prompt-templates/${id}/run`, '{}');
+        assert.equal(run.statusCode, 200, run.body);
+        const resultId: string = run.json().result_id;
 
-      assertFieldsVerbatim((await inject('GET', `/api/prompt-templates/${id}`)).body, 'GET');
-      const listed = await inject('GET', `/api/prompt-templates?workspace_id=${workspace}`);
-      assertFieldsVerbatim(listed.body, 'the list');
-
-      assert.equal((await inject('DELETE', `/api/prompt-templates/${id}`)).statusCode, 204);
-      const restored = await inject('POST', `/api/prompt-templates/${id}/restore`);
-      assert.equal(restored.statusCode, 200, restored.body);
-      assertFieldsVerbatim(restored.body, 'the restore response');
-    });
-
-    it('a run on the fake stores the request with every digit; results and exports show it', async () => {
-      const created = await inject('POST', '/api/prompt-templates', createBody());
-      const { id } = created.json();
-      const run = await inject('POST', `/api/prompt-templates/${id}/run`, '{}');
-      assert.equal(run.statusCode, 200, run.body);
-      const resultId: string = run.json().result_id;
-
-      const record = await inject('GET', `/api/prompt-results/${resultId}`);
-      assertRequestVerbatim(record.body, 'GET /api/prompt-results/{id}');
-      const page = await inject('GET', `/api/prompt-templates/${id}/results`);
-      assertRequestVerbatim(page.body, 'the results page');
-      const exported = await inject('GET', `/api/prompt-templates/${id}/results/export`);
-      assert.equal(exported.statusCode, 200);
-      assertRequestVerbatim(exported.body, 'the JSONL export');
-    });
-
-    it('1e400 has no exact double and is refused with a 422 that writes nothing', async () => {
-      const before = await testApp.countRows('prompt_templates');
-      const body = createBody().replace(`"threshold":1.0`, `"threshold":1e400`);
-      const response = await inject('POST', '/api/prompt-templates', body);
-      assert.equal(response.statusCode, 422, response.body);
-      assert.match(response.body, /retrieval_params/);
-      assert.equal(await testApp.countRows('prompt_templates'), before);
-    });
-  });
-
-  describe(`exact numbers reach a live provider [${dialect.name}]`, { skip: dialect.skipReason }, () => {
-    let server: FakeProviderServer;
-    let testApp: TestApp;
-    before(async () => {
-      server = await startFakeProviderServer();
-      testApp = await buildTestApp(dialect, {
-        environment: {
-          PROMPTER_PROVIDER_MODE: 'live',
-          OPENAI_API_KEY: 'sk-test-exact-numbers',
-          OPENAI_BASE_URL: `${server.baseUrl}/v1`,
-        },
+        const record = await inject('GET', `/api/prompt-results/${resultId}`);
+        assertRequestVerbatim(record.body, 'GET /api/prompt-results/{id}');
+        const page = await inject('GET', `/api/prompt-templates/${id}/results`);
+        assertRequestVerbatim(page.body, 'the results page');
+        const exported = await inject('GET', `/api/prompt-templates/${id}/results/export`);
+        assert.equal(exported.statusCode, 200);
+        assertRequestVerbatim(exported.body, 'the JSONL export');
       });
-    });
-    after(async () => {
-      await testApp.close();
-      await server.close();
-    });
 
-    it('the openai SDK sends the digits, and the stored request is the exact bytes sent', async () => {
-      server.respondTo('/v1/chat/completions', { body: chatCompletionWithFingerprint });
-      const created = await testApp.app.inject({
-        method: 'POST',
-        url: '/api/prompt-templates',
-        payload: createBody(),
-        headers: { 'content-type': 'application/json' },
+      it('a failed run stores what was asked for with every digit', async () => {
+        const { id } = (await inject('POST', '/api/prompt-templates', createBody())).json();
+        const run = await inject(
+          'POST',
+          `/api/prompt-templates/${id}/run`,
+          '{"rendered_prompt":"[[fake-fault:rate_limit]]"}',
+        );
+        assert.equal(run.statusCode, 502, run.body);
+        const record = await inject('GET', `/api/prompt-results/${run.json().detail.result_id}`);
+        assert.ok(
+          record.body.includes(`"inference_params":${fields.inference_params}`),
+          `params verbatim in the failed result: ${record.body}`,
+        );
       });
-      assert.equal(created.statusCode, 201, created.body);
-      const run = await testApp.app.inject({
-        method: 'POST',
-        url: `/api/prompt-templates/${created.json().id}/run`,
-        payload: {},
-      });
-      assert.equal(run.statusCode, 200, run.body);
 
-      const sent = server.requests.at(-1)?.rawBody ?? '';
-      assertRequestVerbatim(sent, 'the bytes the provider received');
-      const stored = await testApp.database.db
-        .selectFrom('prompt_results')
-        .select('request')
-        .where('id', '=', run.json().result_id)
-        .executeTakeFirstOrThrow();
-      assert.equal(stored.request, sent);
-      const record = await testApp.app.inject({
-        method: 'GET',
-        url: `/api/prompt-results/${run.json().result_id}`,
+      it('1e400 has no exact double and is refused with a 422 that writes nothing', async () => {
+        const before = await testApp.countRows('prompt_templates');
+        const body = createBody().replace(`"threshold":1.0`, `"threshold":1e400`);
+        const response = await inject('POST', '/api/prompt-templates', body);
+        assert.equal(response.statusCode, 422, response.body);
+        assert.match(response.body, /retrieval_params/);
+        assert.equal(await testApp.countRows('prompt_templates'), before);
       });
-      assert.ok(record.body.includes(`"request":${sent}`), record.body);
-    });
-  });
+    },
+  );
+
+  describe(
+    `exact numbers reach a live provider [${dialect.name}]`,
+    { skip: dialect.skipReason },
+    () => {
+      let server: FakeProviderServer;
+      let testApp: TestApp;
+      before(async () => {
+        server = await startFakeProviderServer();
+        testApp = await buildTestApp(dialect, {
+          environment: {
+            PROMPTER_PROVIDER_MODE: 'live',
+            OPENAI_API_KEY: 'sk-test-exact-numbers',
+            OPENAI_BASE_URL: `${server.baseUrl}/v1`,
+          },
+        });
+      });
+      after(async () => {
+        await testApp.close();
+        await server.close();
+      });
+
+      it('the openai SDK sends the digits, and the stored request is the exact bytes sent', async () => {
+        server.respondTo('/v1/chat/completions', { body: chatCompletionWithFingerprint });
+        const created = await testApp.app.inject({
+          method: 'POST',
+          url: '/api/prompt-templates',
+          payload: createBody(),
+          headers: { 'content-type': 'application/json' },
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        const run = await testApp.app.inject({
+          method: 'POST',
+          url: `/api/prompt-templates/${created.json().id}/run`,
+          payload: {},
+        });
+        assert.equal(run.statusCode, 200, run.body);
+
+        const sent = server.requests.at(-1)?.rawBody ?? '';
+        assertRequestVerbatim(sent, 'the bytes the provider received');
+        const stored = await testApp.database.db
+          .selectFrom('prompt_results')
+          .select('request')
+          .where('id', '=', run.json().result_id)
+          .executeTakeFirstOrThrow();
+        assert.equal(stored.request, sent);
+        const record = await testApp.app.inject({
+          method: 'GET',
+          url: `/api/prompt-results/${run.json().result_id}`,
+        });
+        assert.ok(record.body.includes(`"request":${sent}`), record.body);
+      });
+    },
+  );
 }
