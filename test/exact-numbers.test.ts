@@ -185,6 +185,25 @@ for (const dialect of testDialects) {
         });
         assert.ok(record.body.includes(`"request":${sent}`), record.body);
       });
+
+      it('an ensure-version probe sends override params digit for digit', async () => {
+        server.respondTo('/v1/chat/completions', { body: chatCompletionWithFingerprint });
+        const created = await testApp.app.inject({
+          method: 'POST',
+          url: '/api/prompt-templates',
+          payload: createBody(),
+          headers: { 'content-type': 'application/json' },
+        });
+        const ensured = await testApp.app.inject({
+          method: 'POST',
+          url: `/api/prompt-templates/${created.json().id}/ensure-version`,
+          payload: `{"inference_params":{"temperature":1.0,"seed":${big}}}`,
+          headers: { 'content-type': 'application/json' },
+        });
+        assert.equal(ensured.statusCode, 200, ensured.body);
+        const sent = server.requests.at(-1)?.rawBody ?? '';
+        assert.ok(sent.includes(`"temperature":1.0,"seed":${big},"max_tokens":1`), sent);
+      });
     },
   );
 }
