@@ -141,7 +141,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
           country_set: JSON.stringify(config.countrySet),
           model_id: config.modelId,
           inference_params: stringifyLosslessJson(config.inferenceParams ?? {}),
-          tools_spec: stringifyLosslessJson((config.toolsSpec ?? []) as JsonValue[]),
+          tools_spec: stringifyLosslessJson(config.toolsSpec ?? []),
           response_format: nullableJsonText(config.responseFormat),
           grounding_profile_id: config.groundingProfileId,
           grounding_snapshot_id: config.groundingSnapshotId,
