@@ -10,6 +10,7 @@ import { registerBatchRoutes } from './batches/batches.routes.ts';
 import { registerBudgetRoutes } from './budgets/budgets.routes.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
+import { resolveMetricsAccess } from './auth/resolve-metrics-access.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
 import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
@@ -21,6 +22,8 @@ import type { Metrics } from './metrics/metrics.ts';
 import { packageVersion } from './package-version.ts';
 import type { ProviderRegistry } from './providers/provider-contract.ts';
 import { isRedisUp, openRedis } from './redis/open-redis.ts';
+import { createApiKeyRequestLimiter } from './rate-limit/create-api-key-request-limiter.ts';
+import { openRateLimitStore } from './rate-limit/open-rate-limit-store.ts';
 import { registerResultRoutes } from './results/results.routes.ts';
 import { registerRunRoutes } from './runs/runs.routes.ts';
 import { createServices } from './services.ts';
@@ -128,6 +131,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const metricsAccess = resolveMetricsAccess(
+    config.security.metricsToken,
+    config.host,
+    config.security.authMode,
+  );
+  if (metricsAccess.warning !== undefined) app.log.warn(metricsAccess.warning);
   const services = await createServices({
     config,
     database,
@@ -137,7 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       installPrometheusMetrics(app, {
         service: config.metricsService,
         env: config.metricsEnv,
-        bearerToken: config.security.metricsToken,
+        bearerToken: metricsAccess.bearerToken,
+        closedReason: metricsAccess.closedReason,
         redisCheck: redis === null ? null : () => isRedisUp(redis),
       }),
     redis,
@@ -155,6 +165,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mode: auth.mode,
     authenticate: (secret) => services.keys.authenticate(secret),
     publicRoutes: PUBLIC_ROUTES,
+    limitKeyRequests: createApiKeyRequestLimiter({
+      perMinute: config.security.rateLimitPerMinute,
+      store: openRateLimitStore(redis, app.log),
+    }),
   });
   await registerOpenApi(app, packageVersion);
 

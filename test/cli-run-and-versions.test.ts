@@ -31,7 +31,11 @@ describe('the prompter command', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/prompt-templates',
-      payload: templateBody({ user_prompt_template: 'Top {{category}} brands in {{country}}?' }),
+      // A seed past 2^64, written as JSON text: it must reach `run --json` digit for digit.
+      payload: JSON.stringify(
+        templateBody({ user_prompt_template: 'Top {{category}} brands in {{country}}?' }),
+      ).replace('"max_tokens":128', '"max_tokens":128,"seed":12345678901234567890'),
+      headers: { 'content-type': 'application/json' },
     });
     templateId = created.json().id;
     await app.close();
@@ -56,6 +60,7 @@ describe('the prompter command', () => {
     assert.equal(record.country, 'JP');
     assert.equal(record.provider_version_key, 'fp_stub_1cffe337');
     assert.equal(record.content, '[FAKE openai::gpt-4o] Top tea brands in JP?');
+    assert.match(stdout, /"seed": 12345678901234567890[,\n]/);
   });
 
   it('run prints a readable summary; a missing variable is an error naming it', async () => {

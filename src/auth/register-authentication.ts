@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Principal } from './principal.ts';
+import type { KeyPrincipal, Principal } from './principal.ts';
 import { ForbiddenError, UnauthorizedError } from './auth-errors.ts';
 import { roleSatisfies } from './role.ts';
 
@@ -13,6 +13,11 @@ export interface AuthenticationOptions {
    * `/docs`, `/openapi.json`). An entry also covers the routes registered under it (`/docs/…`).
    */
   readonly publicRoutes: readonly string[];
+  /**
+   * Counts the key's request, throwing past its limit (429). Called as soon as the key is known,
+   * before role checks and before the body is read, so every request a key sends counts.
+   */
+  readonly limitKeyRequests?: (principal: KeyPrincipal, reply: FastifyReply) => Promise<void>;
 }
 
 const OPEN: Principal = Object.freeze({ kind: 'open' });
@@ -63,6 +68,7 @@ export function registerAuthentication(app: FastifyInstance, options: Authentica
     }
     request.principal = principal;
     if (principal.kind !== 'key') return;
+    await options.limitKeyRequests?.(principal, reply);
     if (principal.role === 'viewer' && !READ_METHODS.has(request.method)) {
       throw new ForbiddenError('A viewer key may only read (GET and HEAD).');
     }

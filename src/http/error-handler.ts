@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, type ErrorCode } from '../core/app-error.ts';
 import { isDatabaseUnavailable } from '../db/is-database-unavailable.ts';
+import { providerRetryAfterSeconds } from './provider-retry-after-seconds.ts';
 import { issuesFromSchemaErrors } from './validation-issues.ts';
 
 /** Fastify's own error codes that are the client's fault, in Prompter's vocabulary. */
@@ -45,6 +46,8 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimitBytes: numbe
         { action: 'provider_error', status: known.status, ...known.extra },
         known.message,
       );
+      const retryAfter = providerRetryAfterSeconds(known.extra);
+      if (retryAfter !== null) void reply.header('retry-after', String(retryAfter));
     } else if (known.status >= 500) {
       request.log.error({ err: error }, known.message);
     }

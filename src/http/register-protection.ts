@@ -1,17 +1,12 @@
 import cors from '@fastify/cors';
 import helmet from 'helmet';
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { SecuritySettings } from '../config/app-config.ts';
 
-/** Paths that are never rate limited: liveness probes and scrapes must not be starved. */
-const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
-
 /**
- * Security headers (helmet's defaults; its CSP works with Swagger UI), CORS only for the configured
- * origins, and a per-API-key rate limit answered with a 429 in Prompter's error shape and a
- * `Retry-After` header. Register before authentication, so even a 401 carries the headers; the
- * limit runs at `preHandler`, when the gate has already named the request's API key.
+ * Security headers (helmet's defaults; its CSP works with Swagger UI) and CORS only for the
+ * configured origins. Register before authentication, so even a 401 carries the headers. (The
+ * per-key rate limit runs inside the auth gate: `src/rate-limit/`.)
  */
 export async function registerProtection(
   app: FastifyInstance,
@@ -34,24 +29,4 @@ export async function registerProtection(
       maxAge: 600,
     });
   }
-  await app.register(rateLimit, {
-    global: true,
-    hook: 'preHandler',
-    max: security.rateLimitPerMinute,
-    timeWindow: 60_000,
-    // The limit is per API key. Without keys (auth off: a loopback bind or a trusted network
-    // behind a proxy) nothing identifies a client reliably, so nothing is limited here.
-    allowList: (request: FastifyRequest) =>
-      request.principal.kind !== 'key' || UNLIMITED_PATHS.has(request.url.split('?')[0] ?? ''),
-    keyGenerator: (request: FastifyRequest) =>
-      request.principal.kind === 'key' ? `key:${request.principal.keyId}` : `ip:${request.ip}`,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      detail: {
-        code: 'RATE_LIMITED',
-        message: `Too many requests: at most ${context.max} per minute. Retry after ${context.after}.`,
-        retry_after_seconds: Math.ceil(context.ttl / 1000),
-      },
-    }),
-  });
 }

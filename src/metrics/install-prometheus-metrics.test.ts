@@ -16,7 +16,7 @@ describe('installPrometheusMetrics', () => {
     });
     app.get('/api/prompt-templates/:template_id', () => Promise.resolve({}));
     await app.inject({ method: 'GET', url: '/api/prompt-templates/abc' });
-    metrics.uniqueViolation('prompt_templates');
+    metrics.uniqueViolation('prompt_templates', 'unique_index');
     const body = (await app.inject({ method: 'GET', url: '/metrics' })).body;
     await app.close();
     assert.match(

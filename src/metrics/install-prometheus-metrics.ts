@@ -10,6 +10,8 @@ export interface InstallPrometheusMetricsOptions {
   readonly env: string;
   /** `METRICS_TOKEN`, or null for an open `/metrics`. */
   readonly bearerToken: string | null;
+  /** Without a token: why `/metrics` refuses everyone (`resolveMetricsAccess`); null serves. */
+  readonly closedReason?: string | null;
   /** Pings Redis; null when Prompter runs without Redis (`prompter_redis_up` then stays 0). */
   readonly redisCheck: (() => Promise<boolean>) | null;
   readonly redisIntervalMs?: number;
@@ -33,7 +35,11 @@ export function installPrometheusMetrics(
       ),
   });
   registerHttpMetrics(app, prometheus.http);
-  registerMetricsRoute(app, { registry: prometheus.registry, bearerToken: options.bearerToken });
+  registerMetricsRoute(app, {
+    registry: prometheus.registry,
+    bearerToken: options.bearerToken,
+    closedReason: options.closedReason ?? null,
+  });
   prometheus.setRedisConfigured(options.redisCheck !== null);
   if (options.redisCheck !== null) {
     const gauge = startRedisGauge({

@@ -8,11 +8,14 @@ import { createPrometheusMetrics } from './prometheus-metrics.ts';
 
 const TOKEN = 's3cret-token';
 
-async function buildApp(bearerToken: string | null): Promise<FastifyInstance> {
+async function buildApp(
+  bearerToken: string | null,
+  closedReason: string | null = null,
+): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(swagger, { openapi: { info: { title: 'test', version: '0' } } });
   const { registry } = createPrometheusMetrics({ service: 'api', env: 'test' });
-  registerMetricsRoute(app, { registry, bearerToken });
+  registerMetricsRoute(app, { registry, bearerToken, closedReason });
   await app.ready();
   return app;
 }
@@ -69,9 +72,12 @@ describe('GET /metrics', () => {
         });
         assert.equal(response.statusCode, 401);
         assert.equal(response.headers['www-authenticate'], 'Bearer realm="metrics"');
-        const body = response.json();
-        assert.deepEqual(Object.keys(body), ['detail']);
-        assert.equal(typeof body.detail, 'string');
+        assert.deepEqual(response.json(), {
+          detail: {
+            code: 'UNAUTHORIZED',
+            message: 'Missing or invalid bearer token for /metrics (METRICS_TOKEN).',
+          },
+        });
         assert.doesNotMatch(response.body, /prompter_/);
       });
     }
@@ -87,6 +93,36 @@ describe('GET /metrics', () => {
         assert.match(response.body, /^# TYPE prompter_redis_up gauge$/m);
       }
     });
+  });
+
+  describe('closed (an exposed bind without METRICS_TOKEN)', () => {
+    let app: FastifyInstance;
+    before(async () => {
+      app = await buildApp(null, 'closed: set METRICS_TOKEN');
+    });
+    after(() => app.close());
+
+    it('answers 403 {"detail": {code, message}} naming the fix, with or without credentials', async () => {
+      for (const headers of [{}, { authorization: 'Bearer anything' }]) {
+        const response = await app.inject({ method: 'GET', url: '/metrics', headers });
+        assert.equal(response.statusCode, 403);
+        assert.deepEqual(response.json(), {
+          detail: { code: 'FORBIDDEN', message: 'closed: set METRICS_TOKEN' },
+        });
+        assert.doesNotMatch(response.body, /prompter_/);
+      }
+    });
+  });
+
+  it('serves to the token when one is set, whatever the closed reason', async () => {
+    const app = await buildApp(TOKEN, 'closed: set METRICS_TOKEN');
+    const response = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    await app.close();
+    assert.equal(response.statusCode, 200);
   });
 
   it('refuses an empty token at registration rather than serving openly', () => {

@@ -4,12 +4,18 @@
  * throw into a request: a metrics failure never fails a request (CONTRACT §6).
  */
 export interface Metrics {
-  /** An insert hit a unique index (e.g. a duplicate template create that raced its twin). */
-  uniqueViolation(table: string): void;
-  /** A version probe was sent to a provider. */
-  probeAttempted(provider: string, model: string): void;
+  /**
+   * A duplicate was refused (a template create whose active twin exists): caught by the service's
+   * pre-check, or by the unique index when the create raced its twin past that check.
+   */
+  uniqueViolation(table: string, caughtBy: UniqueViolationSource): void;
+  /**
+   * A version probe was sent to a provider. `orgId` (the template's org) is never a label: it
+   * shares the `model` label's slots fairly between orgs (`label-value-limiter.ts`).
+   */
+  probeAttempted(provider: string, model: string, orgId?: string): void;
   /** A version probe failed (error or timeout). */
-  probeFailed(provider: string, model: string): void;
+  probeFailed(provider: string, model: string, orgId?: string): void;
   /** A probe was avoided because another caller's probe was reused. */
   probeCoalesced(provider: string, source: 'in_process' | 'redis'): void;
   /** How long one ensure-version took, end to end. */
@@ -19,12 +25,17 @@ export interface Metrics {
   /** A result row was stored (succeeded or failed). */
   resultStored(result: StoredResultObservation): void;
   /** A template got a new version key for a provider/model it already had versions for (drift). */
-  versionChanged(provider: string, model: string): void;
+  versionChanged(provider: string, model: string, orgId?: string): void;
 }
+
+/** Which guard refused a duplicate: the service's lookup, or the database's unique index. */
+export type UniqueViolationSource = 'pre_check' | 'unique_index';
 
 export interface ProviderCallObservation {
   readonly provider: string;
   readonly model: string;
+  /** The template's org: not a label, it shares the `model` label's slots fairly between orgs. */
+  readonly orgId?: string;
   /** `ok` or the failure kind (`rate_limited`, `timeout`, `http_error`, …). */
   readonly outcome: string;
   readonly seconds: number;

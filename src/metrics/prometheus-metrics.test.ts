@@ -46,6 +46,7 @@ const ADDED_METRICS = [
   { name: 'prompter_version_changes_total', type: 'counter', labels: ['provider', 'model'] },
   { name: 'prompter_openai_results_total', type: 'counter', labels: ['status'] },
   { name: 'prompter_redis_configured', type: 'gauge', labels: [] },
+  { name: 'prompter_db_unique_race_total', type: 'counter', labels: ['table'] },
 ];
 
 const ALL_METRICS = [...CONTRACT_METRICS, ...ADDED_METRICS];
@@ -97,7 +98,7 @@ function histogramMoves(name: string, labels: Record<string, string>, seconds: n
 }
 
 function recordOneOfEach(metrics: Metrics): void {
-  metrics.uniqueViolation('prompt_templates');
+  metrics.uniqueViolation('prompt_templates', 'unique_index');
   metrics.probeAttempted('openai', 'gpt-4o');
   metrics.probeFailed('openai', 'gpt-4o');
   metrics.probeCoalesced('openai', 'redis');
@@ -141,17 +142,16 @@ describe('createPrometheusMetrics', () => {
       ]) {
         assert.equal(values.get(key(name)), 0, name);
       }
-      assert.equal(
-        values.get(key('prompter_db_unique_violation_total', { table: 'prompt_templates' })),
-        0,
-      );
+      for (const name of ['prompter_db_unique_violation_total', 'prompter_db_unique_race_total']) {
+        assert.equal(values.get(key(name, { table: 'prompt_templates' })), 0, name);
+      }
       assert.equal(values.get(key('prompter_openai_results_total', { status: 'succeeded' })), 0);
     });
 
     it('uses its own registry, so many instances live side by side', async () => {
       const first = createPrometheusMetrics(BASE);
       const second = createPrometheusMetrics({ service: 'other', env: 'prod' });
-      first.metrics.uniqueViolation('prompt_templates');
+      first.metrics.uniqueViolation('prompt_templates', 'unique_index');
       const values = await snapshot(second.registry);
       assert.equal(
         values.get(
@@ -221,9 +221,17 @@ describe('createPrometheusMetrics', () => {
       moves: Record<string, number>;
     }> = [
       {
-        event: 'uniqueViolation → prompter_db_unique_violation_total{table}',
-        record: (metrics) => metrics.uniqueViolation('prompt_templates'),
+        event: 'uniqueViolation by the pre-check → prompter_db_unique_violation_total{table}',
+        record: (metrics) => metrics.uniqueViolation('prompt_templates', 'pre_check'),
         moves: { [key('prompter_db_unique_violation_total', { table: 'prompt_templates' })]: 1 },
+      },
+      {
+        event: 'uniqueViolation by the index → the violation and the race counters',
+        record: (metrics) => metrics.uniqueViolation('prompt_templates', 'unique_index'),
+        moves: {
+          [key('prompter_db_unique_violation_total', { table: 'prompt_templates' })]: 1,
+          [key('prompter_db_unique_race_total', { table: 'prompt_templates' })]: 1,
+        },
       },
       {
         event: 'probeAttempted → prompter_probe_attempts_total',
@@ -373,15 +381,65 @@ describe('createPrometheusMetrics', () => {
   describe('label cardinality', () => {
     it('folds models past the first 100 distinct values into "other"', async () => {
       const { metrics, registry } = create();
-      for (let index = 0; index < 105; index += 1) metrics.probeAttempted('openai', `m-${index}`);
-      metrics.probeAttempted('openai', 'm-0');
+      for (let org = 0; org < 6; org += 1) {
+        for (let index = 0; index < 20; index += 1) {
+          metrics.probeAttempted('openai', `m-${org}-${index}`, `org-${org}`);
+        }
+      }
+      metrics.probeAttempted('openai', 'm-0-0', 'org-5');
       const values = await snapshot(registry);
       const attempts = (model: string) =>
         values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
-      assert.equal(attempts('m-0'), 2);
-      assert.equal(attempts('m-99'), 1);
-      assert.equal(attempts('m-100'), undefined);
+      assert.equal(attempts('m-0-0'), 2, 'an admitted value passes for every org');
+      assert.equal(attempts('m-4-19'), 1);
+      assert.equal(attempts('m-5-0'), undefined);
+      assert.equal(attempts('other'), 20);
+    });
+
+    it('lets one org add at most 20 model values, so other orgs still get theirs', async () => {
+      const { metrics, registry } = create();
+      for (let index = 0; index < 100; index += 1) {
+        metrics.probeAttempted('openai', `greedy-${index}`, 'org-greedy');
+      }
+      metrics.providerCallObserved({
+        provider: 'google',
+        model: 'gemini-2.0-flash',
+        orgId: 'org-quiet',
+        outcome: 'ok',
+        seconds: 1,
+        promptTokens: null,
+        completionTokens: null,
+      });
+      metrics.versionChanged('openai', 'greedy-0', 'org-quiet');
+      const values = await snapshot(registry);
+      const attempts = (model: string) =>
+        values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
+      assert.equal(attempts('greedy-19'), 1);
+      assert.equal(attempts('greedy-20'), undefined);
+      assert.equal(attempts('other'), 80);
+      const calls = key('prompter_provider_calls_total', {
+        provider: 'google',
+        model: 'gemini-2.0-flash',
+        outcome: 'ok',
+      });
+      assert.equal(values.get(calls), 1);
+      const drift = key('prompter_version_changes_total', {
+        provider: 'openai',
+        model: 'greedy-0',
+      });
+      assert.equal(values.get(drift), 1);
+    });
+
+    it('gives calls that name no org one shared budget of 20', async () => {
+      const { metrics, registry } = create();
+      for (let index = 0; index < 25; index += 1) metrics.probeAttempted('openai', `m-${index}`);
+      metrics.probeAttempted('openai', 'm-from-an-org', 'org-a');
+      const values = await snapshot(registry);
+      const attempts = (model: string) =>
+        values.get(key('prompter_probe_attempts_total', { provider: 'openai', model }));
+      assert.equal(attempts('m-19'), 1);
       assert.equal(attempts('other'), 5);
+      assert.equal(attempts('m-from-an-org'), 1);
     });
 
     it('truncates long label values and names empty ones "unknown"', async () => {

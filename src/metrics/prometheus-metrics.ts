@@ -1,12 +1,21 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HttpMetrics, HttpRequestObservation } from './http-metrics.ts';
 import { createLabelValueLimiter } from './label-value-limiter.ts';
-import type { Metrics, ProviderCallObservation, StoredResultObservation } from './metrics.ts';
+import type {
+  Metrics,
+  ProviderCallObservation,
+  StoredResultObservation,
+  UniqueViolationSource,
+} from './metrics.ts';
 
 /** CONTRACT §6: the bounds (seconds) of every Prompter histogram. */
 export const LATENCY_BUCKETS: readonly number[] = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
 ];
+
+/** Distinct `model` label values in all, and how many of them one org may add. */
+export const MAX_MODEL_LABELS = 100;
+export const MAX_MODEL_LABELS_PER_ORG = 20;
 
 /** Tables whose unique-violation series exist at 0 from start-up, so `increase()` sees the first. */
 const KNOWN_TABLES = ['prompt_templates', 'prompt_versions'];
@@ -106,7 +115,12 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   );
   const uniqueViolations = counter(
     'prompter_db_unique_violation_total',
-    'Inserts that hit a unique index (a create that raced its twin).',
+    'Duplicates refused (the dedup rate): caught by the pre-check or by the unique index.',
+    ['table'],
+  );
+  const uniqueRaces = counter(
+    'prompter_db_unique_race_total',
+    'Duplicates the unique index caught after they raced their twin past the pre-check.',
     ['table'],
   );
   const providerCalls = counter(
@@ -131,13 +145,17 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   );
 
   const provider = createLabelValueLimiter(16);
-  const model = createLabelValueLimiter(100);
+  // One org may add at most 20 of the 100 model ids (model ids are free text from templates).
+  const model = createLabelValueLimiter(MAX_MODEL_LABELS, MAX_MODEL_LABELS_PER_ORG);
   const outcome = createLabelValueLimiter(32);
   const table = createLabelValueLimiter(16);
   const route = createLabelValueLimiter(200);
   const method = createLabelValueLimiter(16);
 
-  for (const name of KNOWN_TABLES) uniqueViolations.inc({ table: table(name) }, 0);
+  for (const name of KNOWN_TABLES) {
+    uniqueViolations.inc({ table: table(name) }, 0);
+    uniqueRaces.inc({ table: table(name) }, 0);
+  }
   for (const status of ['succeeded', 'failed']) openaiResults.inc({ status }, 0);
 
   const reported = new Set<string>();
@@ -165,14 +183,22 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
   }
 
   const metrics: Metrics = {
-    uniqueViolation: guard('uniqueViolation', (tableName: string) => {
-      uniqueViolations.inc({ table: table(tableName) });
-    }),
-    probeAttempted: guard('probeAttempted', (providerName: string, modelId: string) => {
-      probeAttempts.inc({ provider: provider(providerName), model: model(modelId) });
-    }),
-    probeFailed: guard('probeFailed', (providerName: string, modelId: string) => {
-      probeFailures.inc({ provider: provider(providerName), model: model(modelId) });
+    uniqueViolation: guard(
+      'uniqueViolation',
+      (tableName: string, caughtBy: UniqueViolationSource) => {
+        const labels = { table: table(tableName) };
+        uniqueViolations.inc(labels);
+        if (caughtBy === 'unique_index') uniqueRaces.inc(labels);
+      },
+    ),
+    probeAttempted: guard(
+      'probeAttempted',
+      (providerName: string, modelId: string, orgId?: string) => {
+        probeAttempts.inc({ provider: provider(providerName), model: model(modelId, orgId) });
+      },
+    ),
+    probeFailed: guard('probeFailed', (providerName: string, modelId: string, orgId?: string) => {
+      probeFailures.inc({ provider: provider(providerName), model: model(modelId, orgId) });
     }),
     probeCoalesced: guard('probeCoalesced', (providerName: string, source: string) => {
       probeCoalesced.inc({ provider: provider(providerName), source });
@@ -186,7 +212,7 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
     providerCallObserved: guard('providerCallObserved', (call: ProviderCallObservation) => {
       const labels = {
         provider: provider(call.provider),
-        model: model(call.model),
+        model: model(call.model, call.orgId),
         outcome: outcome(call.outcome),
       };
       providerCalls.inc(labels);
@@ -205,9 +231,12 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions): Prom
       openaiResults.inc({ status: result.status });
       if (result.openaiFingerprintPresent === true) fingerprintPresent.inc();
     }),
-    versionChanged: guard('versionChanged', (providerName: string, modelId: string) => {
-      versionChanges.inc({ provider: provider(providerName), model: model(modelId) });
-    }),
+    versionChanged: guard(
+      'versionChanged',
+      (providerName: string, modelId: string, orgId?: string) => {
+        versionChanges.inc({ provider: provider(providerName), model: model(modelId, orgId) });
+      },
+    ),
   };
 
   const http: HttpMetrics = {

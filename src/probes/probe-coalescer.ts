@@ -55,11 +55,11 @@ export function createProbeCoalescer(deps: ProbeCoalescerDeps): ProbeCoalescer {
   }
 
   async function run(scope: ProbeScope, runProbe: () => Promise<VersionProbe>) {
-    metrics.probeAttempted(scope.provider, scope.model);
+    metrics.probeAttempted(scope.provider, scope.model, scope.orgId);
     try {
       return await runProbe();
     } catch (error) {
-      metrics.probeFailed(scope.provider, scope.model);
+      metrics.probeFailed(scope.provider, scope.model, scope.orgId);
       throw error;
     }
   }

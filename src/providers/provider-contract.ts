@@ -1,3 +1,5 @@
+import type { JsonLikeObject } from '../core/json/lossless-json.ts';
+
 /**
  * The one interface every model provider implements: "call the model" and "probe the version".
  * Adapters live in one folder each (`openai/`, `azure-openai/`, `google/`, `anthropic/`, `fake/`)
@@ -13,21 +15,25 @@ export interface ModelCallRequest {
   readonly systemInstructions: string | null;
   /** The rendered user prompt, sent verbatim. */
   readonly prompt: string;
-  /** The template's inference params (temperature, max_tokens, top_p, seed, stop, …). */
-  readonly inferenceParams: Readonly<Record<string, unknown>>;
+  /**
+   * The template's inference params (temperature, max_tokens, top_p, seed, stop, …). Numbers read
+   * from a template are `JsonNumber`s: adapters send their lexemes as written (see
+   * `with-number-lexemes.ts`), so `12345678901234567890` and `1.0` reach the provider unchanged.
+   */
+  readonly inferenceParams: JsonLikeObject;
   readonly useGrounding: boolean;
   /**
    * The template's `tools_spec`, in OpenAI's Chat Completions shape
    * (`{type: "function", function: {name, description, parameters}}`) or the provider's own;
    * each adapter converts what it can. Empty: no tools are sent.
    */
-  readonly toolsSpec: readonly Readonly<Record<string, unknown>>[];
+  readonly toolsSpec: readonly JsonLikeObject[];
   /**
    * The template's `response_format`, in OpenAI's shape (`{type: "json_object"}`,
    * `{type: "json_schema", json_schema: {name, schema}}`). Null: none is sent. Anthropic has no
    * equivalent and ignores it.
    */
-  readonly responseFormat: Readonly<Record<string, unknown>> | null;
+  readonly responseFormat: JsonLikeObject | null;
   /** Aborts the call; adapters also enforce their own configured timeout. */
   readonly signal?: AbortSignal;
 }
@@ -61,7 +67,10 @@ export interface ModelCallResult {
   readonly versionKey: string | null;
   readonly versionParts: VersionParts;
   readonly usage: TokenUsage | null;
-  /** The request body exactly as sent (model, params, messages) — never keys or auth headers. */
+  /**
+   * The request body exactly as sent (model, params, messages) — never keys or auth headers. Its
+   * numbers may be `JsonNumber`s: store it with `stringifyLosslessJson`.
+   */
   readonly requestSent: Readonly<Record<string, unknown>>;
   /** The whole response body as received (the fake's is `{content, response_metadata, usage}`). */
   readonly response: unknown;
@@ -72,7 +81,7 @@ export interface ModelCallResult {
 export interface VersionProbeRequest {
   readonly model: string;
   readonly systemInstructions: string | null;
-  readonly inferenceParams: Readonly<Record<string, unknown>>;
+  readonly inferenceParams: JsonLikeObject;
   readonly signal?: AbortSignal;
 }
 

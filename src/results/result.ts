@@ -1,3 +1,4 @@
+import { RawJson } from '../core/json/lossless-json.ts';
 import type { PromptResultRow } from './results.table.ts';
 
 export type ResultStatus = 'succeeded' | 'failed';
@@ -21,8 +22,10 @@ export interface Result {
   readonly useGrounding: boolean;
   readonly analysisConfig: unknown;
   readonly renderedPromptSha256: string | null;
-  readonly request: unknown;
-  readonly response: unknown;
+  /** The request body exactly as sent (number lexemes included), as stored JSON text. */
+  readonly request: RawJson;
+  /** The whole provider response as stored JSON text. */
+  readonly response: RawJson;
   readonly content: string | null;
   readonly usage: unknown;
   readonly latencyMs: number | null;
@@ -51,8 +54,8 @@ export function resultFromRow(row: PromptResultRow): Result {
     useGrounding: Number(row.use_grounding) === 1,
     analysisConfig: parseNullable(row.analysis_config),
     renderedPromptSha256: row.rendered_prompt_sha256,
-    request: JSON.parse(row.request),
-    response: JSON.parse(row.response),
+    request: new RawJson(row.request),
+    response: new RawJson(row.response),
     content: row.content,
     usage: parseNullable(row.usage),
     latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),

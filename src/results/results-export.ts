@@ -1,3 +1,4 @@
+import { stringifyLosslessJson } from '../core/json/lossless-json.ts';
 import type { Result } from './result.ts';
 import { toResultResponse } from './result-response.ts';
 
@@ -43,7 +44,7 @@ export async function* resultsAsCsv(results: AsyncIterable<Result>): AsyncGenera
 
 /** One full result record per line, the same shape as `GET /api/prompt-results/{id}`. */
 export async function* resultsAsJsonLines(results: AsyncIterable<Result>): AsyncGenerator<string> {
-  for await (const result of results) yield `${JSON.stringify(toResultResponse(result))}\n`;
+  for await (const result of results) yield `${stringifyLosslessJson(toResultResponse(result))}\n`;
 }
 
 function csvCells(result: Result): Record<CsvColumn, unknown> {

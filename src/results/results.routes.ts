@@ -6,6 +6,7 @@ import {
   NotFoundResponseSchema,
   ValidationErrorResponseSchema,
 } from '../http/error-response-schemas.ts';
+import { losslessSerializerCompiler } from '../http/lossless-serializer-compiler.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { toResultResponse } from './result-response.ts';
 import { resultsAsCsv, resultsAsJsonLines } from './results-export.ts';
@@ -45,6 +46,7 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
   routes.get(
     '/api/prompt-results/:result_id',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: 'One result: the full audit record',
@@ -59,6 +61,7 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
   routes.get(
     '/api/prompt-templates/:template_id/results',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: "A template's results, newest first, filtered by country, version, status, time",

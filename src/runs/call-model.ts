@@ -35,13 +35,11 @@ export async function callModel(
       model: template.modelId,
       systemInstructions: template.systemInstructions,
       prompt: call.prompt,
-      inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
+      inferenceParams: template.inferenceParams,
       useGrounding: call.useGrounding,
       // A stored `[null]` tool would crash every adapter; null means "no tool" here.
-      toolsSpec: ((template.toolsSpec ?? []) as (Record<string, unknown> | null)[]).filter(
-        (tool) => tool !== null,
-      ),
-      responseFormat: (template.responseFormat ?? null) as Record<string, unknown> | null,
+      toolsSpec: template.toolsSpec.filter((tool) => tool !== null),
+      responseFormat: template.responseFormat,
       signal: deadline,
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { RawJson, stringifyLosslessJson } from '../core/json/lossless-json.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -75,6 +76,7 @@ export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Pro
     metrics.providerCallObserved({
       provider,
       model: template.modelId,
+      orgId: template.orgId,
       outcome,
       seconds: latencyMs / 1000,
       promptTokens: usage?.promptTokens ?? null,
@@ -101,14 +103,18 @@ export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Pro
       providerVersionKey: null,
       systemFingerprint: null,
       // The body the adapter built, when it got that far; else what Prompter asked for.
-      request: error.requestSent ?? {
-        model: template.modelId,
-        system_instructions: template.systemInstructions,
-        prompt,
-        inference_params: template.inferenceParams,
-        use_grounding: request.useGrounding,
-      },
-      response: error.body ?? null,
+      request: new RawJson(
+        stringifyLosslessJson(
+          error.requestSent ?? {
+            model: template.modelId,
+            system_instructions: template.systemInstructions,
+            prompt,
+            inference_params: template.inferenceParams,
+            use_grounding: request.useGrounding,
+          },
+        ),
+      ),
+      response: new RawJson(JSON.stringify(error.body ?? null)),
       content: null,
       usage: null,
       latencyMs,
@@ -137,8 +143,8 @@ export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Pro
     versionId: version.id,
     providerVersionKey: version.providerVersionKey,
     systemFingerprint: call.versionParts.systemFingerprint,
-    request: call.requestSent,
-    response: call.response ?? null,
+    request: new RawJson(stringifyLosslessJson(call.requestSent)),
+    response: new RawJson(JSON.stringify(call.response ?? null)),
     content: call.content,
     usage:
       call.usage === null

@@ -1,3 +1,9 @@
+import {
+  isJsonObject,
+  parseLosslessJson,
+  type JsonObject,
+  type JsonValue,
+} from '../core/json/lossless-json.ts';
 import type { PromptTemplateRow } from './templates.table.ts';
 
 /** A tracked prompt configuration, as the service hands it to routes and commands. */
@@ -11,12 +17,17 @@ export interface Template {
   readonly userPromptTemplate: string;
   readonly countrySet: string[];
   readonly modelId: string;
-  readonly inferenceParams: unknown;
-  readonly toolsSpec: unknown;
-  readonly responseFormat: unknown;
+  /**
+   * The JSON fields, read back with every number's lexeme (`1.0`, `12345678901234567890`), as
+   * they were sent: write them with `stringifyLosslessJson`, never `JSON.stringify`.
+   */
+  readonly inferenceParams: JsonObject;
+  /** The template's tools; a `null` entry (allowed on input, hashed as `{}`) is no tool. */
+  readonly toolsSpec: readonly (JsonObject | null)[];
+  readonly responseFormat: JsonObject | null;
   readonly groundingProfileId: string | null;
   readonly groundingSnapshotId: string | null;
-  readonly retrievalParams: unknown;
+  readonly retrievalParams: JsonObject | null;
   readonly preprocessPipelineId: string | null;
   readonly postprocessPipelineId: string | null;
   readonly configHash: string;
@@ -37,12 +48,12 @@ export function templateFromRow(row: PromptTemplateRow): Template {
     userPromptTemplate: row.user_prompt_template,
     countrySet: JSON.parse(row.country_set) as string[],
     modelId: row.model_id,
-    inferenceParams: JSON.parse(row.inference_params),
-    toolsSpec: JSON.parse(row.tools_spec),
-    responseFormat: parseNullableJson(row.response_format),
+    inferenceParams: objectColumn(row.inference_params, 'inference_params'),
+    toolsSpec: toolsColumn(row.tools_spec),
+    responseFormat: nullableObjectColumn(row.response_format, 'response_format'),
     groundingProfileId: row.grounding_profile_id,
     groundingSnapshotId: row.grounding_snapshot_id,
-    retrievalParams: parseNullableJson(row.retrieval_params),
+    retrievalParams: nullableObjectColumn(row.retrieval_params, 'retrieval_params'),
     preprocessPipelineId: row.preprocess_pipeline_id,
     postprocessPipelineId: row.postprocess_pipeline_id,
     configHash: row.config_hash,
@@ -53,6 +64,27 @@ export function templateFromRow(row: PromptTemplateRow): Template {
   };
 }
 
-function parseNullableJson(text: string | null): unknown {
-  return text === null ? null : JSON.parse(text);
+/** A stored JSON column; anything but the shape the service writes is a corrupt row. */
+function objectColumn(text: string, column: string): JsonObject {
+  const value = parseLosslessJson(text);
+  if (!isJsonObject(value)) throw corruptColumn(column);
+  return value;
+}
+
+function nullableObjectColumn(text: string | null, column: string): JsonObject | null {
+  return text === null ? null : objectColumn(text, column);
+}
+
+function toolsColumn(text: string): (JsonObject | null)[] {
+  const value = parseLosslessJson(text);
+  if (!Array.isArray(value) || !value.every(isToolEntry)) throw corruptColumn('tools_spec');
+  return value;
+}
+
+function isToolEntry(value: JsonValue): value is JsonObject | null {
+  return value === null || isJsonObject(value);
+}
+
+function corruptColumn(column: string): Error {
+  return new Error(`prompt_templates.${column} does not hold the JSON the service writes`);
 }

@@ -7,6 +7,7 @@ import {
   NotFoundResponseSchema,
   ValidationErrorResponseSchema,
 } from '../http/error-response-schemas.ts';
+import { losslessSerializerCompiler } from '../http/lossless-serializer-compiler.ts';
 import { toTemplateResponse } from './template-response.ts';
 import {
   CheckDuplicateBodySchema,
@@ -30,6 +31,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
   routes.post(
     '/api/prompt-templates',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: 'Track a prompt configuration (409 when an identical one is active)',
@@ -95,6 +97,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
   routes.get(
     '/api/prompt-templates',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: 'List templates, newest first, one page at a time',
@@ -118,6 +121,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
   routes.get(
     '/api/prompt-templates/:template_id',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: 'One template, including deleted ones',
@@ -150,6 +154,7 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
   routes.post(
     '/api/prompt-templates/:template_id/restore',
     {
+      serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
         summary: 'Undo a soft delete (409 when an identical template is active)',

@@ -125,7 +125,9 @@ export type TemplateIdParams = Static<typeof TemplateIdParamsSchema>;
 export const TemplateExistsSchema = Type.Object({
   detail: Type.Object({
     code: Type.Literal('TEMPLATE_EXISTS'),
-    template_id: Type.String(),
+    template_id: Type.Union([Type.String(), Type.Null()], {
+      description: 'The active twin; null when it was deleted during a concurrent create',
+    }),
     message: Type.String(),
   }),
 });

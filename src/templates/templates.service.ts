@@ -108,7 +108,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     workspaceId: string;
     configHash: string;
   }): Promise<AppError> {
-    metrics.uniqueViolation('prompt_templates');
+    metrics.uniqueViolation('prompt_templates', 'unique_index');
     const twinId = await findActiveTwin(db, key);
     if (twinId === undefined) {
       // The twin was deleted between the failed insert and this read; the caller may retry.
@@ -123,7 +123,10 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       const { canonical, configHash } = canonicalizeConfig(draft.config);
       const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
       const twinId = await findActiveTwin(db, key);
-      if (twinId !== undefined) throw templateExists(twinId);
+      if (twinId !== undefined) {
+        metrics.uniqueViolation('prompt_templates', 'pre_check');
+        throw templateExists(twinId);
+      }
       const config = draft.config;
       const id = runtime.newId();
       try {
@@ -138,7 +141,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
           country_set: JSON.stringify(config.countrySet),
           model_id: config.modelId,
           inference_params: stringifyLosslessJson(config.inferenceParams ?? {}),
-          tools_spec: stringifyLosslessJson((config.toolsSpec ?? []) as JsonValue[]),
+          tools_spec: stringifyLosslessJson(config.toolsSpec ?? []),
           response_format: nullableJsonText(config.responseFormat),
           grounding_profile_id: config.groundingProfileId,
           grounding_snapshot_id: config.groundingSnapshotId,

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { isJsonObject, type JsonObject, type JsonValue } from '../core/json/lossless-json.ts';
 import {
   NotFoundResponseSchema,
   ValidationErrorResponseSchema,
@@ -45,7 +46,7 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
           provider: body.provider ?? undefined,
           modelId: body.model_id ?? undefined,
           systemInstructions: body.system_instructions,
-          inferenceParams: body.inference_params ?? undefined,
+          inferenceParams: inferenceParamsOverride(request.losslessBody),
         },
       );
       request.log.info(
@@ -86,4 +87,10 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
       ),
     }),
   );
+}
+
+/** The body's `inference_params` with their number lexemes (the schema has checked the shape). */
+function inferenceParamsOverride(body: JsonValue | undefined): JsonObject | undefined {
+  const params = isJsonObject(body) ? body['inference_params'] : undefined;
+  return isJsonObject(params) ? params : undefined;
 }

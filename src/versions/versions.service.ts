@@ -1,3 +1,4 @@
+import type { JsonLikeObject } from '../core/json/lossless-json.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -45,7 +46,7 @@ export interface EnsureVersionOverrides {
   readonly provider?: ProviderOrUnknown | undefined;
   readonly modelId?: string | undefined;
   readonly systemInstructions?: string | null | undefined;
-  readonly inferenceParams?: Readonly<Record<string, unknown>> | undefined;
+  readonly inferenceParams?: JsonLikeObject | undefined;
 }
 
 export interface SeenVersion {
@@ -84,7 +85,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
     });
     if (created) {
       if ((await countVersionsFor(db, scope)) > 1)
-        metrics.versionChanged(seen.provider, seen.modelId);
+        metrics.versionChanged(seen.provider, seen.modelId, seen.template.orgId);
       return versionFromRow(row);
     }
     await markVersionSeen(db, row.id, seen.seenAt);
@@ -104,7 +105,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
     request: {
       modelId: string;
       systemInstructions: string | null;
-      inferenceParams: Readonly<Record<string, unknown>>;
+      inferenceParams: JsonLikeObject;
     },
   ): Promise<VersionProbe | null> {
     if (probesDisabled) return null;
@@ -144,7 +145,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
         const probe = await probeVersionKey(template, provider, {
           modelId: template.modelId,
           systemInstructions: template.systemInstructions,
-          inferenceParams: template.inferenceParams as Readonly<Record<string, unknown>>,
+          inferenceParams: template.inferenceParams,
         });
         if (probe !== null) {
           return {
@@ -179,9 +180,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
             overrides.systemInstructions === undefined
               ? template.systemInstructions
               : overrides.systemInstructions,
-          inferenceParams:
-            overrides.inferenceParams ??
-            (template.inferenceParams as Readonly<Record<string, unknown>>),
+          inferenceParams: overrides.inferenceParams ?? template.inferenceParams,
         });
         const capturedAt = runtime.now().toISOString();
         if (probe === null) {

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../src/core/json/lossless-json.ts';
 // The failures every live adapter maps the same way (STYLE point 9), as a table run per provider:
 // each row queues an answer on the fake server, makes the subject's usual call, and checks the
 // ProviderError. Provider-specific failures stay in each adapter's own error test.
@@ -113,9 +114,10 @@ function templateOf(request: ModelCallRequest): Parameters<typeof callModel>[2][
   return {
     modelId: request.model,
     systemInstructions: request.systemInstructions,
-    inferenceParams: request.inferenceParams,
-    toolsSpec: request.toolsSpec,
-    responseFormat: request.responseFormat,
+    // Test requests carry plain numbers; the run passes the template's lossless JSON.
+    inferenceParams: request.inferenceParams as JsonObject,
+    toolsSpec: request.toolsSpec as JsonObject[],
+    responseFormat: request.responseFormat as JsonObject | null,
   };
 }
 

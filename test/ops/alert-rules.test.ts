@@ -23,7 +23,7 @@ const EXPECTED = [
   { alert: 'PrompterEnsureVersionSlow', threshold: '>= 3' },
   { alert: 'PrompterRedisDown', threshold: '== 0', for: '2m' },
   { alert: 'PrompterOpenAIFingerprintMissing', threshold: '> 0.20' },
-  { alert: 'PrompterProviderErrorRateHigh', severity: 'info' },
+  { alert: 'PrompterProviderErrorRateHigh', severity: 'warning' },
   { alert: 'PrompterModelVersionChanged', severity: 'info' },
   { alert: 'PrompterTargetDown' },
 ];
@@ -53,6 +53,15 @@ describe('alert rules (ops/prometheus/prompter-alerts.yml)', () => {
         assert.ok(rule.expr.includes(expected.threshold), rule.alert);
       if (expected.for !== undefined) assert.equal(rule.for, expected.for, rule.alert);
       if (expected.severity !== undefined) assert.equal(rule.labels.severity, expected.severity);
+    }
+  });
+
+  it("page (critical) only on Prompter's own faults: a provider's 502 is not one", () => {
+    const http5xx = rules.find((rule) => rule.alert === 'PrompterHttp5xxRatioHigh');
+    assert.ok(http5xx !== undefined);
+    assert.match(http5xx.expr, /status=~"5\.\.", status!="502"/);
+    for (const rule of rules.filter((candidate) => candidate.labels.severity === 'critical')) {
+      assert.doesNotMatch(rule.expr, /prompter_provider_|status="502"/, rule.alert);
     }
   });
 

@@ -74,7 +74,7 @@ describe('promtool', { skip }, () => {
   it('check metrics: the prompter_* and starlette_* families after one of each event', async () => {
     const prometheus = createPrometheusMetrics({ service: 'prompter-api', env: 'ci' });
     const { metrics } = prometheus;
-    metrics.uniqueViolation('prompt_templates');
+    metrics.uniqueViolation('prompt_templates', 'unique_index');
     metrics.probeAttempted('openai', 'gpt-4o');
     metrics.probeFailed('openai', 'gpt-4o');
     metrics.probeCoalesced('openai', 'in_process');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError, ValidationError } from '../../core/app-error.ts';
 import { loadConfig } from '../../config/load-config.ts';
+import { stringifyLosslessJson } from '../../core/json/lossless-json.ts';
 import { toResultResponse } from '../../results/result-response.ts';
 
 function collectVariable(pair: string, variables: Record<string, string>): Record<string, string> {
@@ -47,7 +48,7 @@ export function registerRunCommand(program: Command): void {
             useGrounding: options.grounding,
           });
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(toResultResponse(result), null, 2)}\n`);
+            process.stdout.write(`${stringifyLosslessJson(toResultResponse(result), 2)}\n`);
             return;
           }
           process.stdout.write(

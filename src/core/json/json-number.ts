@@ -24,4 +24,12 @@ export class JsonNumber {
   toString(): string {
     return this.lexeme;
   }
+
+  /**
+   * What `JSON.stringify` writes: the nearest double, since it cannot write raw digits. Output
+   * meant to keep the digits goes through `stringifyLosslessJson`.
+   */
+  toJSON(): number {
+    return this.toNumber();
+  }
 }

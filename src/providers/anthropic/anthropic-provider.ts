@@ -1,4 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
+import { jsonNumberPlaceholders } from '../../core/json/lossless-json.ts';
 import type { ProviderSettings } from '../../config/app-config.ts';
 import { connectOnFirstUse } from '../connect-on-first-use.ts';
 import {
@@ -12,6 +14,7 @@ import { parseAnthropicResponse } from './anthropic-response.ts';
 import { readAnthropicSettings } from './anthropic-settings.ts';
 import { extractAnthropicVersionKey } from './anthropic-version-key.ts';
 import { redactApiKey } from '../redact-api-key.ts';
+import { withNumberLexemes } from '../with-number-lexemes.ts';
 
 /** The live Anthropic adapter: the Messages API, whose answers name the dated served model. */
 export function createAnthropicProvider(
@@ -26,7 +29,7 @@ export function createAnthropicProvider(
       webhookKey: null,
       maxRetries: 0,
       timeout: anthropicSettings.timeoutMs,
-      fetch: options.fetch,
+      fetch: withNumberLexemes(options.fetch),
     });
     return { client, settings: anthropicSettings };
   });
@@ -38,7 +41,9 @@ export function createAnthropicProvider(
       const { client, settings: anthropicSettings } = connect();
       try {
         // The raw response, so that a 200 whose body is not a message is reported as such.
-        const response = await client.messages.create(body, { signal }).asResponse();
+        // Exact numbers go to the SDK as placeholders; its fetch writes their digits back.
+        const sdkBody = jsonNumberPlaceholders.insert(body) as MessageCreateParamsNonStreaming;
+        const response = await client.messages.create(sdkBody, { signal }).asResponse();
         return {
           ...parseAnthropicResponse(redactApiKey(await response.text(), anthropicSettings.apiKey)),
           requestSent: body,

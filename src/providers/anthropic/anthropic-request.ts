@@ -1,9 +1,19 @@
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
+import type { JsonLikeObject } from '../../core/json/lossless-json.ts';
 import type { LiveRequestInput } from '../create-live-model-provider.ts';
+import { isExactNumber, type ExactNumber } from '../exact-number.ts';
 import { isJsonObject } from '../is-json-object.ts';
 
-/** A Messages API request body: what the SDK sends and what `requestSent` records. */
-export type AnthropicMessagesRequest = MessageCreateParamsNonStreaming & Record<string, unknown>;
+type NumericParam = 'max_tokens' | 'temperature' | 'top_p' | 'top_k';
+
+/**
+ * A Messages API request body: what the SDK sends and what `requestSent` records. The template's
+ * numbers stay exact (`JsonNumber`) until the SDK's fetch writes them.
+ */
+export type AnthropicMessagesRequest = Omit<MessageCreateParamsNonStreaming, NumericParam> & {
+  max_tokens: ExactNumber;
+} & Partial<Record<Exclude<NumericParam, 'max_tokens'>, ExactNumber>> &
+  Record<string, unknown>;
 
 /**
  * The Messages API requires `max_tokens` (https://docs.anthropic.com/en/api/messages); a template
@@ -35,7 +45,7 @@ export function toAnthropicMessagesRequest(input: LiveRequestInput): AnthropicMe
   if (input.systemInstructions) body.system = input.systemInstructions;
   for (const name of messagesParams) {
     const value = params[name];
-    if (typeof value === 'number') body[name] = value;
+    if (isExactNumber(value)) body[name] = value;
   }
   const stop = params['stop_sequences'] ?? params['stop'];
   if (typeof stop === 'string') body.stop_sequences = [stop];
@@ -57,9 +67,7 @@ export function toAnthropicMessagesRequest(input: LiveRequestInput): AnthropicMe
  * other shape is taken to be Anthropic's own (a custom tool, or a server tool such as web search)
  * and goes out as given.
  */
-function toAnthropicTool(
-  spec: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, unknown>> {
+function toAnthropicTool(spec: JsonLikeObject): Readonly<Record<string, unknown>> {
   const declared = spec['function'];
   if (spec['type'] !== 'function' || !isJsonObject(declared)) return spec;
   const { name, description, parameters } = declared;
@@ -70,7 +78,7 @@ function toAnthropicTool(
   };
 }
 
-function readMaxTokens(params: Readonly<Record<string, unknown>>): number | null {
+function readMaxTokens(params: JsonLikeObject): ExactNumber | null {
   const value = params['max_tokens'] ?? params['max_output_tokens'];
-  return typeof value === 'number' ? value : null;
+  return isExactNumber(value) ? value : null;
 }

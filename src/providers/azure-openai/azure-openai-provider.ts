@@ -1,4 +1,6 @@
 import { AzureOpenAI } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { jsonNumberPlaceholders } from '../../core/json/lossless-json.ts';
 import type { ProviderSettings } from '../../config/app-config.ts';
 import { connectOnFirstUse } from '../connect-on-first-use.ts';
 import {
@@ -12,6 +14,7 @@ import { parseAzureOpenAiResponse } from './azure-openai-response.ts';
 import { readAzureOpenAiSettings } from './azure-openai-settings.ts';
 import { extractAzureOpenAiVersionKey } from './azure-openai-version-key.ts';
 import { redactApiKey } from '../redact-api-key.ts';
+import { withNumberLexemes } from '../with-number-lexemes.ts';
 
 /**
  * The live Azure OpenAI adapter: Chat Completions on a resource's deployment,
@@ -36,7 +39,7 @@ export function createAzureOpenAiProvider(
       webhookSecret: null,
       maxRetries: 0,
       timeout: azureSettings.timeoutMs,
-      fetch: options.fetch,
+      fetch: withNumberLexemes(options.fetch),
     });
     return { client, settings: azureSettings };
   });
@@ -47,7 +50,11 @@ export function createAzureOpenAiProvider(
     async send(body, signal) {
       const { client, settings: azureSettings } = connect();
       try {
-        const response = await client.chat.completions.create(body, { signal }).asResponse();
+        // Exact numbers go to the SDK as placeholders; its fetch writes their digits back.
+        const sdkBody = jsonNumberPlaceholders.insert(
+          body,
+        ) as ChatCompletionCreateParamsNonStreaming;
+        const response = await client.chat.completions.create(sdkBody, { signal }).asResponse();
         return {
           ...parseAzureOpenAiResponse(redactApiKey(await response.text(), azureSettings.apiKey)),
           requestSent: body,

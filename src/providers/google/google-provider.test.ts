@@ -2,6 +2,7 @@
 // by a local server answering with recorded response shapes (google.fixtures.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { stringifyLosslessJson } from '../../core/json/lossless-json.ts';
 import { providerContractCases } from '../../../test/helpers/provider-contract-cases.ts';
 import { providerTemplateTools as tools } from '../../../test/helpers/provider-template-tools.ts';
 import { providerTestHarness } from '../../../test/helpers/provider-test-harness.ts';
@@ -101,7 +102,7 @@ describe('createGoogleProvider', () => {
           responseJsonSchema: tools.brandSchema,
         },
       });
-      assert.deepEqual(result.requestSent, {
+      assert.deepEqual(JSON.parse(stringifyLosslessJson(result.requestSent)), {
         model: 'gemini-2.0-flash',
         ...(server().requests[0]?.body as Record<string, unknown>),
       });

@@ -1,5 +1,6 @@
 import { GoogleGenAI, type GenerateContentParameters } from '@google/genai';
 import type { ProviderSettings } from '../../config/app-config.ts';
+import { jsonNumberPlaceholders } from '../../core/json/lossless-json.ts';
 import { connectOnFirstUse } from '../connect-on-first-use.ts';
 import {
   createLiveModelProvider,
@@ -14,6 +15,7 @@ import { parseGoogleResponse } from './google-response.ts';
 import { readGoogleSettings } from './google-settings.ts';
 import { extractGoogleVersionKey } from './google-version-key.ts';
 import { redactApiKey } from '../redact-api-key.ts';
+import { withNumberLexemes } from '../with-number-lexemes.ts';
 
 /**
  * The live Gemini adapter: `generateContent` on the Gemini Developer API with an API key
@@ -42,10 +44,17 @@ export function createGoogleProvider(
     const { client, settings: googleSettings } = connect();
     const exchange = recordGoogleExchange(baseFetch);
     let failure: unknown = null;
+    // Exact numbers go to the SDK as placeholders; the fetch it is given writes their digits back
+    // before the exchange is recorded and sent.
+    const sdkParams = jsonNumberPlaceholders.insert(params) as GenerateContentParameters;
     try {
       await client.models.generateContent({
-        ...params,
-        config: { ...params.config, abortSignal: signal, httpOptions: { fetch: exchange.fetch } },
+        ...sdkParams,
+        config: {
+          ...sdkParams.config,
+          abortSignal: signal,
+          httpOptions: { fetch: withNumberLexemes(exchange.fetch) },
+        },
       });
     } catch (error) {
       failure = error;

@@ -1,4 +1,4 @@
-import { parseJsonObject } from '../parse-json-object.ts';
+import { isJsonObject, parseLosslessJson, type JsonObject } from '../../core/json/lossless-json.ts';
 
 /**
  * One HTTP exchange as it went over the wire. The genai SDK turns a failed response into an
@@ -9,8 +9,8 @@ import { parseJsonObject } from '../parse-json-object.ts';
 export interface RecordedExchange {
   /** The fetch to give the SDK for this one call. */
   readonly fetch: typeof fetch;
-  /** The JSON body as sent; null until a request is made. */
-  readonly requestBody: () => Readonly<Record<string, unknown>> | null;
+  /** The JSON body as sent, numbers as written; null until a request is made. */
+  readonly requestBody: () => JsonObject | null;
   /** The answer, once its whole body has been read; null when none came (timeout, network). */
   readonly response: () => RecordedResponse | null;
 }
@@ -22,11 +22,11 @@ export interface RecordedResponse {
 }
 
 export function recordGoogleExchange(baseFetch: typeof fetch): RecordedExchange {
-  let requestBody: Record<string, unknown> | null = null;
+  let requestBody: JsonObject | null = null;
   let recorded: RecordedResponse | null = null;
 
   const recordingFetch: typeof fetch = async (input, init) => {
-    requestBody = typeof init?.body === 'string' ? parseJsonObject(init.body) : null;
+    requestBody = typeof init?.body === 'string' ? parseBody(init.body) : null;
     const response = await baseFetch(input, init);
     // Read within the SDK's timeout and abort signal, which `init` carries.
     const text = await response.clone().text();
@@ -35,4 +35,13 @@ export function recordGoogleExchange(baseFetch: typeof fetch): RecordedExchange 
   };
 
   return { fetch: recordingFetch, requestBody: () => requestBody, response: () => recorded };
+}
+
+function parseBody(text: string): JsonObject | null {
+  try {
+    const value = parseLosslessJson(text);
+    return isJsonObject(value) ? value : null;
+  } catch {
+    return null;
+  }
 }

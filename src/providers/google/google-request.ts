@@ -4,7 +4,9 @@ import type {
   GenerateContentParameters,
   Tool,
 } from '@google/genai';
+import type { JsonLike, JsonLikeObject } from '../../core/json/lossless-json.ts';
 import type { LiveRequestInput } from '../create-live-model-provider.ts';
+import { isExactNumber, type ExactNumber } from '../exact-number.ts';
 import { isJsonObject } from '../is-json-object.ts';
 
 type SamplingConfigName =
@@ -43,11 +45,15 @@ export function toGoogleContentRequest(input: LiveRequestInput): GenerateContent
   const params = input.inferenceParams;
   const config: GenerateContentConfig = {};
   if (input.systemInstructions) config.systemInstruction = input.systemInstructions;
+  // The template's numbers stay exact (`JsonNumber`) until the SDK's fetch writes them; the SDK
+  // copies these fields into `generationConfig` as they are.
+  const sampling: Partial<Record<SamplingConfigName, ExactNumber>> = {};
   for (const [configName, paramNames] of samplingParams) {
     const value = firstNumber(params, paramNames);
-    if (value !== null) config[configName] = value;
+    if (value !== null) sampling[configName] = value;
   }
-  if (input.maxTokensOverride !== undefined) config.maxOutputTokens = input.maxTokensOverride;
+  if (input.maxTokensOverride !== undefined) sampling.maxOutputTokens = input.maxTokensOverride;
+  Object.assign(config, sampling);
   const stop = params['stop_sequences'] ?? params['stopSequences'] ?? params['stop'];
   if (typeof stop === 'string') config.stopSequences = [stop];
   if (Array.isArray(stop)) config.stopSequences = stop.filter((item) => typeof item === 'string');
@@ -71,7 +77,7 @@ export function toGoogleContentRequest(input: LiveRequestInput): GenerateContent
  * Gemini's own tool (`googleSearch`, `codeExecution`, `functionDeclarations`) and goes out as
  * given; Gemini validates it (a bad one is its 400).
  */
-function toGoogleTools(specs: readonly Readonly<Record<string, unknown>>[]): Tool[] {
+function toGoogleTools(specs: readonly JsonLikeObject[]): Tool[] {
   const declarations: FunctionDeclaration[] = [];
   const native: Tool[] = [];
   for (const spec of specs) {
@@ -98,7 +104,7 @@ function toGoogleTools(specs: readonly Readonly<Record<string, unknown>>[]): Too
  * OpenAI's `response_format` in Gemini terms: JSON mode is `responseMimeType`, and a JSON schema
  * goes in `responseJsonSchema` (https://ai.google.dev/gemini-api/docs/structured-output).
  */
-function responseFormatConfig(format: unknown): GenerateContentConfig {
+function responseFormatConfig(format: JsonLike | undefined): GenerateContentConfig {
   if (typeof format !== 'object' || format === null) return {};
   const { type, json_schema: jsonSchema } = format as { type?: unknown; json_schema?: unknown };
   if (type === 'json_object') return { responseMimeType: 'application/json' };
@@ -109,13 +115,10 @@ function responseFormatConfig(format: unknown): GenerateContentConfig {
   return {};
 }
 
-function firstNumber(
-  params: Readonly<Record<string, unknown>>,
-  names: readonly string[],
-): number | null {
+function firstNumber(params: JsonLikeObject, names: readonly string[]): ExactNumber | null {
   for (const name of names) {
     const value = params[name];
-    if (typeof value === 'number') return value;
+    if (isExactNumber(value)) return value;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { jsonNumberPlaceholders } from '../../core/json/lossless-json.ts';
 import type { ProviderSettings } from '../../config/app-config.ts';
 import { connectOnFirstUse } from '../connect-on-first-use.ts';
 import {
@@ -7,11 +8,12 @@ import {
 } from '../create-live-model-provider.ts';
 import type { ModelProvider } from '../provider-contract.ts';
 import { toOpenAiProviderError } from './openai-errors.ts';
-import { toOpenAiChatRequest } from './openai-request.ts';
+import { toOpenAiChatRequest, type OpenAiChatRequest } from './openai-request.ts';
 import { parseOpenAiResponse } from './openai-response.ts';
 import { readOpenAiSettings } from './openai-settings.ts';
 import { extractOpenAiVersionKey } from './openai-version-key.ts';
 import { redactApiKey } from '../redact-api-key.ts';
+import { withNumberLexemes } from '../with-number-lexemes.ts';
 
 /** The live OpenAI adapter: Chat Completions, the API that reports `system_fingerprint`. */
 export function createOpenAiProvider(
@@ -29,7 +31,7 @@ export function createOpenAiProvider(
       webhookSecret: null,
       maxRetries: 0,
       timeout: openAiSettings.timeoutMs,
-      fetch: options.fetch,
+      fetch: withNumberLexemes(options.fetch),
     });
     return { client, settings: openAiSettings };
   });
@@ -41,7 +43,9 @@ export function createOpenAiProvider(
       const { client, settings: openAiSettings } = connect();
       try {
         // The raw response, so that a 200 whose body is not a chat completion is reported as such.
-        const response = await client.chat.completions.create(body, { signal }).asResponse();
+        // Exact numbers go to the SDK as placeholders; its fetch writes their digits back.
+        const sdkBody = jsonNumberPlaceholders.insert(body) as OpenAiChatRequest;
+        const response = await client.chat.completions.create(sdkBody, { signal }).asResponse();
         return {
           ...parseOpenAiResponse(
             redactApiKey(await response.text(), openAiSettings.apiKey),
