@@ -5,6 +5,7 @@ import {
   ValidationErrorResponseSchema,
 } from '../http/error-response-schemas.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
+import { toRunResponse } from './run-response.ts';
 import { ProviderErrorResponseSchema, RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
 import type { RunsService } from './runs.service.ts';
 
@@ -53,21 +54,7 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
         },
         'run completed',
       );
-      return {
-        result_id: result.id,
-        version_id: version.id,
-        provider_version_key: version.providerVersionKey,
-        system_fingerprint: result.systemFingerprint,
-        created_at: result.createdAt,
-        provider: result.provider,
-        model_id: result.modelId,
-        status: 'succeeded' as const,
-        content: result.content,
-        usage: result.usage,
-        latency_ms: result.latencyMs,
-        simulated: result.simulated,
-        rendered_prompt_sha256: result.renderedPromptSha256,
-      };
+      return toRunResponse({ result, version });
     },
   );
 }
