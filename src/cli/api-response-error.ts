@@ -19,7 +19,8 @@ function describeDetail(detail: unknown): string {
     return detail
       .map((issue: { loc?: unknown[]; msg?: unknown }) => {
         const location = Array.isArray(issue.loc) ? issue.loc.slice(1).join('.') : '';
-        return `${location === '' ? '' : `${location}: `}${String(issue.msg ?? 'invalid')}`;
+        const message = typeof issue.msg === 'string' ? issue.msg : 'invalid value';
+        return `${location === '' ? '' : `${location}: `}${message}`;
       })
       .join('\n');
   }

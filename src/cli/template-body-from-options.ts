@@ -33,7 +33,9 @@ export async function templateBodyFromOptions(
   options: TemplateCreateOptions,
 ): Promise<JsonObject> {
   const body: JsonObject =
-    options.file === undefined ? Object.create(null) : await readBodyFile(io, options.file);
+    options.file === undefined
+      ? (Object.create(null) as JsonObject)
+      : await readBodyFile(io, options.file);
   const set = (field: string, value: string | undefined) => {
     if (value !== undefined) body[field] = value;
   };
@@ -48,9 +50,9 @@ export async function templateBodyFromOptions(
   if (options.country.length > 0) body['country_set'] = options.country.map(parseCountryOption);
   if (options.param.length > 0) {
     const existing = body['inference_params'];
-    const params: JsonObject = isJsonObject(existing ?? null)
-      ? (existing as JsonObject)
-      : Object.create(null);
+    const params: JsonObject = isJsonObject(existing)
+      ? existing
+      : (Object.create(null) as JsonObject);
     for (const pair of options.param) {
       const separator = pair.indexOf('=');
       if (separator <= 0) throw new UsageError(`--param expects name=value, got "${pair}"`);

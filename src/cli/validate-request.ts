@@ -16,7 +16,7 @@ const compiled = new WeakMap<TSchema, ValidateFunction>();
 export function validateRequest(schema: TSchema, value: unknown, location: 'body' | 'querystring') {
   let validate = compiled.get(schema);
   if (validate === undefined) {
-    validate = validator.compile(schema as object);
+    validate = validator.compile(schema);
     compiled.set(schema, validate);
   }
   if (!validate(value)) {

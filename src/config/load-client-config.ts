@@ -14,10 +14,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
  * The CLI's client settings. A `--server` flag wins over `PROMPTER_URL`. Kept apart from
  * `loadConfig`: a command talking to a server needs none of the server's own settings.
  */
-export function loadClientConfig(
-  environment: Environment = process.env,
-  serverFlag?: string,
-): ClientConfig {
+export function loadClientConfig(environment: Environment, serverFlag?: string): ClientConfig {
   const rawUrl = nonEmpty(serverFlag) ?? nonEmpty(environment['PROMPTER_URL']);
   const name = nonEmpty(serverFlag) === undefined ? 'PROMPTER_URL' : '--server';
   return {
