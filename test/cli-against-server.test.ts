@@ -3,10 +3,12 @@
 // way `prompter keys create` makes one, the CLI's commands in process speaking HTTP through node's
 // fetch. The CLI's own DB_URL names a different SQLite file that does not exist: it must stay so.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { exitCodes } from '../src/cli/exit-codes.ts';
 import { buildTestApp, type TestApp } from './helpers/build-test-app.ts';
 import { issueApiKey } from './helpers/issue-api-key.ts';
@@ -53,7 +55,7 @@ for (const dialect of testDialects) {
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-        return { status: response.status, json: (await response.json()) as unknown };
+        return { status: response.status, json: await response.json() };
       }
 
       const createArgs = (workspace: string) => [
@@ -85,7 +87,7 @@ for (const dialect of testDialects) {
         assert.deepEqual(template.country_set, ['US', 'GB'], 'each --country normalised');
         assert.deepEqual(template.inference_params, { temperature: 0.7 });
         const fetched = await api('GET', `/api/prompt-templates/${template.id}`);
-        assert.deepEqual(template, fetched.json);
+        assert.deepEqual(fetched.json, template);
 
         const shown = await runCli(environment, ['templates', 'show', template.id, '--json']);
         assert.deepEqual(JSON.parse(shown.stdout), fetched.json);
@@ -316,3 +318,13 @@ for (const dialect of testDialects) {
     },
   );
 }
+
+describe('prompter --help', () => {
+  it('documents the exit codes and PROMPTER_URL', async () => {
+    const binary = new URL('../bin/prompter.js', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [binary, '--help']);
+    assert.match(stdout, /Exit codes:\n +0 +ok\n +1 +error/);
+    assert.match(stdout, /4 +conflict/);
+    assert.match(stdout, /PROMPTER_URL/);
+  });
+});

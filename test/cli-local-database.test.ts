@@ -79,7 +79,7 @@ for (const dialect of testDialects) {
           url,
           ...(payload === undefined ? {} : { payload: payload as object }),
         });
-        return response.json() as unknown;
+        return response.json<unknown>();
       };
 
       it('says which database it uses, with the password redacted', async () => {
@@ -116,7 +116,7 @@ for (const dialect of testDialects) {
         assert.equal(created.exitCode, 0, created.stderr);
         assert.equal(created.stderr, '', '--json: stderr carries only errors');
         const template = JSON.parse(created.stdout);
-        assert.deepEqual(template, await inject('GET', `/api/prompt-templates/${template.id}`));
+        assert.deepEqual(await inject('GET', `/api/prompt-templates/${template.id}`), template);
 
         const listed = await runCli(environment, [
           'templates',
@@ -280,7 +280,7 @@ describe('no data command creates a database', () => {
   it('`prompter versions` in an empty directory, nothing configured: exit 2, no ./prompter.db', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'prompter-empty-'));
     try {
-      const environment = { ...process.env, LOG_LEVEL: 'silent' };
+      const environment: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
       for (const name of ['DB_URL', 'DATABASE_URL', 'PROMPTER_URL', 'PROMPTER_API_KEY'])
         delete environment[name];
       await assert.rejects(

@@ -41,7 +41,7 @@ describe('the prompter command', () => {
   const prompter = (...args: string[]) =>
     run(process.execPath, [binary, ...args], { env: environment });
 
-  it('run --json prints the stored result record', async () => {
+  it("run --json prints the run route's response", async () => {
     const { stdout } = await prompter(
       'run',
       templateId,
@@ -53,7 +53,7 @@ describe('the prompter command', () => {
     );
     const record = JSON.parse(stdout);
     assert.equal(record.status, 'succeeded');
-    assert.equal(record.country, 'JP');
+    assert.match(record.result_id, /^[0-9a-f-]{36}$/);
     assert.equal(record.provider_version_key, 'fp_stub_1cffe337');
     assert.equal(record.content, '[FAKE openai::gpt-4o] Top tea brands in JP?');
   });
@@ -70,7 +70,7 @@ describe('the prompter command', () => {
     assert.match(stdout, /version +fp_stub_1cffe337/);
     assert.match(stdout, /\(simulated\)/);
     await assert.rejects(prompter('run', templateId), (error: { stderr: string; code: number }) => {
-      assert.equal(error.code, 1);
+      assert.equal(error.code, 2, 'a rejected request is a usage error (exit 2)');
       assert.match(error.stderr, /runtime_vars\.category/);
       return true;
     });

@@ -8,7 +8,7 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** Read by `--file -`. */
-  readonly stdin?: AsyncIterable<string | Buffer>;
+  readonly stdin?: AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
   readonly fetch?: typeof fetch;
 }
 

@@ -91,7 +91,9 @@ async function readBodyFile(io: CliIo, file: string): Promise<JsonObject> {
   return document;
 }
 
-async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+async function readAll(
+  stream: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
