@@ -10,6 +10,7 @@ import { registerTemplatesCommand } from './commands/templates-command.ts';
 import { registerVersionsCommand } from './commands/versions-command.ts';
 import { CliError } from './cli-error.ts';
 import { exitCodes, exitCodesHelp } from './exit-codes.ts';
+import { UsageError } from './usage-error.ts';
 
 /** The `prompter` command tree; each command is a thin file in `commands/`. */
 const program = new Command('prompter')
@@ -36,7 +37,7 @@ try {
   } else if (error instanceof CommanderError) {
     // Help and --version exit 0; a usage mistake (unknown option, bad value) is a usage error.
     process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-  } else if (error instanceof ConfigError) {
+  } else if (error instanceof ConfigError || error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = exitCodes.usage;
   } else {

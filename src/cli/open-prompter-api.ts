@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import type { AppConfig } from '../config/app-config.ts';
 import { redactDatabaseUrl } from '../config/database-url.ts';
 import { loadClientConfig } from '../config/load-client-config.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -7,7 +5,7 @@ import { createApiClient } from './api-client.ts';
 import type { CliIo } from './cli-io.ts';
 import type { PrompterApi } from './prompter-api.ts';
 import { remotePrompterApi } from './remote-prompter-api.ts';
-import { UsageError } from './usage-error.ts';
+import { requireExistingDatabase } from './require-existing-database.ts';
 
 export interface ApiTargetOptions {
   /** `--server URL`; wins over PROMPTER_URL. */
@@ -33,7 +31,11 @@ export async function openPrompterApi(io: CliIo, options: ApiTargetOptions): Pro
     );
   }
   const config = loadConfig(io.environment);
-  requireExistingDatabase(config);
+  requireExistingDatabase(
+    config,
+    'PROMPTER_URL is not set: point it (or --server) at a running Prompter server, or DB_URL at ' +
+      'an existing database (`prompter migrate up` creates a new one).',
+  );
   if (!options.json) {
     io.stderr.write(
       `prompter: using the local database ${redactDatabaseUrl(config.databaseUrl)} ` +
@@ -45,16 +47,4 @@ export async function openPrompterApi(io: CliIo, options: ApiTargetOptions): Pro
   const { localPrompterApi } = await import('./local-prompter-api.ts');
   const { services, close } = await openCliServices(config);
   return localPrompterApi(services, close);
-}
-
-/** A SQLite file that is not there is a mistake (wrong directory, unset variable), not a new database. */
-function requireExistingDatabase(config: AppConfig): void {
-  const target = config.database;
-  if (target.dialect !== 'sqlite' || target.filename === ':memory:') return;
-  if (existsSync(target.filename)) return;
-  throw new UsageError(
-    `no database at ${target.filename} (DB_URL=${redactDatabaseUrl(config.databaseUrl)}), and ` +
-      'PROMPTER_URL is not set. Point PROMPTER_URL (or --server) at a running Prompter server, ' +
-      'or DB_URL at an existing database (`prompter migrate up` creates a new one).',
-  );
 }
