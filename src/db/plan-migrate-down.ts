@@ -43,19 +43,20 @@ export async function planMigrateDown(db: Kysely<DatabaseSchema>): Promise<Migra
   const migration = allMigrations[migrationName];
   if (migration === undefined) return { migrationName, losses: [] };
   const losses: DataLoss[] = [];
-  for (const target of await droppedByDown(db, migration)) {
+  for (const target of await findDropTargets(db, migration)) {
     const rows = await countRowsAtRisk(db, target);
     if (rows !== null) losses.push({ ...target, rows });
   }
   return { migrationName, losses };
 }
 
-type DropTarget = Omit<DataLoss, 'rows'>;
+export type DropTarget = Omit<DataLoss, 'rows'>;
 
 const DROP_TABLE = /^\s*drop\s+table\s+(?:if\s+exists\s+)?"?([\w.]+)"?/i;
 const DROP_COLUMN = /^\s*alter\s+table\s+"?([\w.]+)"?\s+drop\s+(?:column\s+)?"?(\w+)"?/i;
 
-async function droppedByDown(
+/** The tables and columns a migration's `down` drops, read from the statements it issues. */
+export async function findDropTargets(
   db: Kysely<DatabaseSchema>,
   migration: Migration,
 ): Promise<DropTarget[]> {
