@@ -30,12 +30,10 @@ export async function runCli(
     ...(extra.stdin === undefined ? {} : { stdin: extra.stdin }),
     ...(extra.fetch === undefined ? {} : { fetch: extra.fetch }),
   };
-  const program = new Command('prompter')
-    .exitOverride()
-    .configureOutput({
-      writeErr: (text) => (stderr += text),
-      writeOut: (text) => (stdout += text),
-    });
+  const program = new Command('prompter').exitOverride().configureOutput({
+    writeErr: (text) => (stderr += text),
+    writeOut: (text) => (stdout += text),
+  });
   registerRunCommand(program, io);
   registerVersionsCommand(program, io);
   registerTemplatesCommand(program, io);
