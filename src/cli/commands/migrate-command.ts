@@ -146,8 +146,11 @@ function describeLoss(loss: DataLoss): string {
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  // End of input (Ctrl-D) is a no.
+  const closed = new Promise<string>((resolve) => terminal.once('close', () => resolve('')));
   try {
-    return /^y(es)?$/i.test((await terminal.question(question)).trim());
+    const answer = await Promise.race([terminal.question(question), closed]);
+    return /^y(es)?$/i.test(answer.trim());
   } finally {
     terminal.close();
   }
