@@ -312,6 +312,27 @@ for (const dialect of testDialects) {
         assert.match(JSON.parse(outcome.stderr).detail.message, /--country/);
       });
 
+      it('the prompter binary itself, in a directory with no database, works against the server', async () => {
+        const workspace = uniqueWorkspace();
+        await api('POST', '/api/prompt-templates', {
+          workspace_id: workspace,
+          name: 'Spawned',
+          user_prompt_template: 'Hi',
+          model_id: 'gpt-4o',
+        });
+        const binary = new URL('../bin/prompter.js', import.meta.url).pathname;
+        const { stdout, stderr } = await promisify(execFile)(
+          process.execPath,
+          [binary, 'templates', 'list', '--workspace', workspace, '--json'],
+          { cwd: directory, env: { ...process.env, ...environment, LOG_LEVEL: 'silent' } },
+        );
+        assert.equal(stderr, '');
+        assert.deepEqual(
+          JSON.parse(stdout),
+          (await api('GET', `/api/prompt-templates?workspace_id=${workspace}`)).json,
+        );
+      });
+
       it('never created the database DB_URL names', () => {
         assert.equal(existsSync(strayDatabase), false);
       });
