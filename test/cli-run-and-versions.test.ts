@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { buildApp } from '../src/app.ts';
+import { openDatabase } from '../src/db/open-database.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { templateBody } from './helpers/template-bodies.ts';
 
@@ -18,10 +19,11 @@ describe('the prompter command', () => {
   let directory: string;
   let environment: NodeJS.ProcessEnv;
   let templateId: string;
+  let databaseUrl: string;
 
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'prompter-cli-'));
-    const databaseUrl = `sqlite:///${join(directory, 'cli.db')}`;
+    databaseUrl = `sqlite:///${join(directory, 'cli.db')}`;
     environment = { ...process.env, DB_URL: databaseUrl, LOG_LEVEL: 'silent' };
     delete environment['DATABASE_URL'];
     const app = await buildApp({
@@ -31,7 +33,7 @@ describe('the prompter command', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/prompt-templates',
-      // A seed past 2^64, written as JSON text: it must reach `run --json` digit for digit.
+      // A seed past 2^64, written as JSON text: it must reach the stored request digit for digit.
       payload: JSON.stringify(
         templateBody({ user_prompt_template: 'Top {{category}} brands in {{country}}?' }),
       ).replace('"max_tokens":128', '"max_tokens":128,"seed":12345678901234567890'),
@@ -45,7 +47,7 @@ describe('the prompter command', () => {
   const prompter = (...args: string[]) =>
     run(process.execPath, [binary, ...args], { env: environment });
 
-  it('run --json prints the stored result record', async () => {
+  it("run --json prints the run route's response", async () => {
     const { stdout } = await prompter(
       'run',
       templateId,
@@ -57,10 +59,20 @@ describe('the prompter command', () => {
     );
     const record = JSON.parse(stdout);
     assert.equal(record.status, 'succeeded');
-    assert.equal(record.country, 'JP');
+    assert.match(record.result_id, /^[0-9a-f-]{36}$/);
     assert.equal(record.provider_version_key, 'fp_stub_1cffe337');
     assert.equal(record.content, '[FAKE openai::gpt-4o] Top tea brands in JP?');
-    assert.match(stdout, /"seed": 12345678901234567890[,\n]/);
+    const opened = openDatabase(loadConfig({ DB_URL: databaseUrl }).database);
+    try {
+      const stored = await opened.db
+        .selectFrom('prompt_results')
+        .select('request')
+        .where('id', '=', record.result_id)
+        .executeTakeFirstOrThrow();
+      assert.match(stored.request, /"seed":12345678901234567890[,}]/);
+    } finally {
+      await opened.close();
+    }
   });
 
   it('run prints a readable summary; a missing variable is an error naming it', async () => {
@@ -75,7 +87,7 @@ describe('the prompter command', () => {
     assert.match(stdout, /version +fp_stub_1cffe337/);
     assert.match(stdout, /\(simulated\)/);
     await assert.rejects(prompter('run', templateId), (error: { stderr: string; code: number }) => {
-      assert.equal(error.code, 1);
+      assert.equal(error.code, 2, 'a rejected request is a usage error (exit 2)');
       assert.match(error.stderr, /runtime_vars\.category/);
       return true;
     });

@@ -1,44 +1,36 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load-config.ts';
-import { toVersionResponse } from '../../versions/version-response.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { formatTable } from '../format-table.ts';
-import { describeFailure } from './run-command.ts';
+import { printJson, runDataCommand } from '../run-data-command.ts';
+import { serverOption } from '../server-option.ts';
 
-export function registerVersionsCommand(program: Command): void {
+export function registerVersionsCommand(program: Command, io: CliIo = processIo()): void {
   program
     .command('versions')
     .description("Print a template's version timeline: every key that served it, oldest first")
     .argument('<template-id>', 'the template')
-    .option('--json', 'print JSON', false)
-    .action(async (templateId: string, options: { json: boolean }) => {
-      // Loaded on use, so light commands (hash) do not pay for the provider SDKs.
-      const { openCliServices } = await import('../open-cli-services.ts');
-      const { services, close } = await openCliServices(loadConfig());
-      try {
-        const versions = await services.versions.listVersions(templateId, { kind: 'open' });
+    .option('--json', "print the API's response: {items: […]}", false)
+    .addOption(serverOption())
+    .action(async (templateId: string, options: { json: boolean; server?: string }) => {
+      await runDataCommand(io, options, async (api) => {
+        const timeline = await api.listVersions(templateId);
         if (options.json) {
-          process.stdout.write(
-            `${JSON.stringify({ items: versions.map(toVersionResponse) }, null, 2)}\n`,
-          );
+          printJson(io, timeline);
           return;
         }
-        if (versions.length === 0) {
-          process.stdout.write('no versions yet: run the template or call ensure-version\n');
+        if (timeline.items.length === 0) {
+          io.stdout.write('no versions yet: run the template or call ensure-version\n');
           return;
         }
-        const rows = versions.map((version) => [
-          version.firstSeenAt,
-          version.lastSeenAt,
+        const rows = timeline.items.map((version) => [
+          version.first_seen_at,
+          version.last_seen_at,
           version.provider,
-          version.modelId,
-          version.providerVersionKey,
+          version.model_id,
+          version.provider_version_key,
         ]);
         const header = ['first seen', 'last seen', 'provider', 'model', 'version key'];
-        process.stdout.write(formatTable(header, rows));
-      } catch (error) {
-        throw new Error(describeFailure(error), { cause: error });
-      } finally {
-        await close();
-      }
+        io.stdout.write(formatTable(header, rows));
+      });
     });
 }
