@@ -1,9 +1,11 @@
 import type { Redis } from 'ioredis';
 import { createAuditService } from './audit/audit.service.ts';
 import { createBatchesService } from './batches/batches.service.ts';
-import { defaultPriceTable, type PriceTable } from './batches/price-table.ts';
+import { loadPriceTable } from './batches/load-price-table.ts';
+import type { PriceTable } from './batches/price-table.ts';
 import { createBudgetsService } from './budgets/budgets.service.ts';
 import { createKeysService } from './keys/keys.service.ts';
+import { createSchedulesService } from './schedules/schedules.service.ts';
 import type { AppConfig } from './config/app-config.ts';
 import type { RuntimeDeps } from './core/runtime-deps.ts';
 import type { OpenDatabase } from './db/open-database.ts';
@@ -59,7 +61,7 @@ export async function createServices(deps: ServiceDeps) {
     callTimeoutMs: config.providers.callTimeoutMs,
   });
   const results = createResultsService({ db, templates });
-  const prices = deps.prices ?? defaultPriceTable;
+  const prices = deps.prices ?? loadPriceTable(config.batches.pricesFile);
   const budgets = createBudgetsService({ db, runtime, prices, audit });
   const batches = createBatchesService({
     db,
@@ -71,7 +73,19 @@ export async function createServices(deps: ServiceDeps) {
     audit,
     onBatchCreated: () => undefined,
   });
-  return { providers, audit, keys, templates, versions, runs, results, budgets, batches };
+  const schedules = createSchedulesService({ db, runtime, batches, audit });
+  return {
+    providers,
+    audit,
+    keys,
+    templates,
+    versions,
+    runs,
+    results,
+    budgets,
+    batches,
+    schedules,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
