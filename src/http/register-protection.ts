@@ -1,8 +1,20 @@
 import cors from '@fastify/cors';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SecuritySettings } from '../config/app-config.ts';
+
+/**
+ * helmet's defaults, except that CSP's `upgrade-insecure-requests` is sent only behind TLS (a
+ * `PROMPTER_PUBLIC_URL` starting with https): on a plain-HTTP host other than localhost it makes
+ * browsers fetch `/docs`' scripts and styles over https, which fails, and the page stays blank.
+ */
+export function securityHeaderOptions(publicUrl: string | null): HelmetOptions {
+  const behindTls = publicUrl !== null && publicUrl.toLowerCase().startsWith('https:');
+  return behindTls
+    ? {}
+    : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+}
 
 /** Paths that are never rate limited: liveness probes and scrapes must not be starved. */
 const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
@@ -19,7 +31,7 @@ export async function registerProtection(
 ): Promise<void> {
   // helmet's middleware built once; @fastify/helmet rebuilt it on every request (~5 % of a
   // check-duplicate request, docs/performance.md).
-  const applySecurityHeaders = helmet();
+  const applySecurityHeaders = helmet(securityHeaderOptions(security.publicUrl));
   app.addHook('onRequest', (request, reply, done) => {
     applySecurityHeaders(request.raw, reply.raw, (error?: unknown) => {
       done(error instanceof Error ? error : undefined);
