@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ValidationError, type ErrorCode } from '../core/app-error.ts';
-import { isDatabaseUnavailable } from '../db/is-database-unavailable.ts';
 import { issuesFromSchemaErrors } from './validation-issues.ts';
 
 /** Fastify's own error codes that are the client's fault, in Prompter's vocabulary. */
@@ -64,12 +63,6 @@ export function errorBody(error: AppError): { detail: unknown } {
 
 function toAppError(error: FastifyError, bodyLimitBytes: number): AppError | null {
   if (error instanceof AppError) return error;
-  if (isDatabaseUnavailable(error)) {
-    return new AppError(
-      'DATABASE_UNAVAILABLE',
-      'The database is not answering; try again shortly.',
-    );
-  }
   if (error.validation) {
     return new ValidationError(
       issuesFromSchemaErrors(error.validation, error.validationContext ?? 'body'),
