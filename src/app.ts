@@ -149,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: (secret) => services.keys.authenticate(secret),
     publicRoutes: PUBLIC_ROUTES,
   });
-  await registerOpenApi(app, packageVersion);
+  await registerOpenApi(app, packageVersion, config.security.publicUrl);
 
   registerHealthRoutes(app, database);
   registerAuditRoutes(app, services.audit);

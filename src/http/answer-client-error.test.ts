@@ -151,7 +151,7 @@ describe('bodies Prompter cannot read are a 415', () => {
   });
 
   it('UTF-8 (any spelling) and identity still parse', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'content-type': 'application/json; charset=UTF-8' },
       { 'content-type': 'application/json;charset="utf8"' },
       { 'content-type': 'application/json', 'content-encoding': 'identity' },
