@@ -251,7 +251,7 @@ for (const dialect of testDialects) {
       after(async () => {
         await keyed.close();
         await limited.close();
-        await open.app.close();
+        await open.close();
       });
 
       it('walks every documented operation', () => {
