@@ -9,7 +9,9 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
 import { resolveMetricsAccess } from './auth/resolve-metrics-access.ts';
+import { answerClientError } from './http/answer-client-error.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
+import { registerHostHeaderCheck } from './http/register-host-header-check.ts';
 import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerJsonBodyParser } from './http/json-body-parser.ts';
@@ -92,6 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A URL the router cannot decode, or a path segment past that length, still gets the one
     // error shape (and its security headers): 400 and 404.
     frameworkErrors: answerRouterError,
+    // Requests Node's parser refuses (431, framing errors) get the `{"detail": …}` shape too; the
+    // missing-Host 400 moves from Node to `registerHostHeaderCheck` for the same reason.
+    clientErrorHandler: answerClientError,
+    http: { requireHostHeader: false },
     // The incoming x-request-id is read by genReqId, which accepts only a sane value: with
     // `requestIdHeader` set, Fastify would take any header verbatim into responses and logs.
     requestIdHeader: false,
@@ -159,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (auth.warning !== undefined) app.log.warn(auth.warning);
   // Security headers first, so even a 401 from the gate below carries them.
   await registerProtection(app, config.security);
+  registerHostHeaderCheck(app);
   registerAuthentication(app, {
     mode: auth.mode,
     authenticate: (secret) => services.keys.authenticate(secret),
@@ -168,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: openRateLimitStore(redis, app.log),
     }),
   });
-  await registerOpenApi(app, packageVersion);
+  await registerOpenApi(app, packageVersion, config.security.publicUrl);
 
   registerHealthRoutes(app, database);
   registerAuditRoutes(app, services.audit);

@@ -81,6 +81,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
         parseInteger(raw, 1000, 3_600_000),
       ),
       metricsToken: nonEmpty(environment['METRICS_TOKEN']) ?? null,
+      publicUrl: read('PROMPTER_PUBLIC_URL', null, parseUrl),
     },
     providers: {
       callTimeoutMs: read('PROMPTER_PROVIDER_TIMEOUT_MS', 60_000, (raw) =>

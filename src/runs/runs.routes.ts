@@ -1,11 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses, ProviderErrorResponseSchema } from '../http/error-response-schemas.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
-import { ProviderErrorResponseSchema, RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
+import { RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
 import { toRunResponse } from './run-response.ts';
 import type { RunsService } from './runs.service.ts';
 
@@ -16,14 +13,14 @@ export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void
     {
       schema: {
         tags: ['runs'],
+        operationId: 'runTemplate',
         summary: 'Run a template once: call the provider, record the version and the audit trail',
         params: TemplateIdParamsSchema,
         body: RunBodySchema,
         response: {
           200: RunResponseSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
           502: ProviderErrorResponseSchema,
+          ...errorResponses({ body: true, notFound: true, validation: true }),
         },
       },
     },
