@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'web/dist/'] },
+  { ignores: ['node_modules/', 'coverage/', 'web/dist/', 'dist/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -37,7 +37,9 @@ export default tseslint.config(
   {
     files: [
       'src/config/load-config.ts',
+      'src/config/read-environment.ts',
       'src/cli/**',
+      'bin/**',
       'test/**',
       'bench/**',
       'scripts/**',
@@ -61,7 +63,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
 );
