@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** Documented error bodies; every error is `{"detail": …}` (CONTRACT §3). */
+/** Documented error bodies; every error is `{"detail": …}` (docs/api-contract.md §3). */
 export const NotFoundResponseSchema = Type.Object(
   { detail: Type.String() },
   { description: 'Unknown (or malformed) id' },

@@ -7,7 +7,7 @@ import { hourBucket } from './hour-bucket.ts';
 import { probeKey } from './probe-key.ts';
 import { createRedisProbeStore, type RedisProbeStore } from './redis-probe-store.ts';
 
-/** What one probe stands for: at most one per scope per UTC hour (CONTRACT §5). */
+/** What one probe stands for: at most one per scope per UTC hour (docs/api-contract.md §5). */
 export interface ProbeScope {
   readonly orgId: string;
   readonly workspaceId: string;

@@ -8,7 +8,7 @@ import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { ProviderErrorResponseSchema, RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
 import type { RunsService } from './runs.service.ts';
 
-/** `POST /api/prompt-templates/{template_id}/run` (CONTRACT §3). */
+/** `POST /api/prompt-templates/{template_id}/run` (docs/api-contract.md §3). */
 export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/api/prompt-templates/:template_id/run',

@@ -50,7 +50,7 @@ export interface RunsServiceDeps {
   readonly callTimeoutMs: number;
 }
 
-/** Runs: one provider call per run, its version resolved, its audit record stored (CONTRACT §3–§4). */
+/** Runs: one provider call per run, its version resolved, its audit record stored (docs/api-contract.md §3–§4). */
 export function createRunsService(deps: RunsServiceDeps) {
   const { db, runtime, metrics, providers, templates, versions } = deps;
 

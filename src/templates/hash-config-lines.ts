@@ -20,7 +20,7 @@ const validateConfig = createBodyValidator().compile(Type.Object(TemplateConfigF
 export type HashLineOutcome =
   { readonly config_hash: string; readonly canonical: string } | { readonly error: string };
 
-/** Hashes one create-request JSON text exactly as the API would (CONTRACT §2). */
+/** Hashes one create-request JSON text exactly as the API would (docs/api-contract.md §2). */
 export function hashConfigLine(line: string): HashLineOutcome {
   let document;
   try {

@@ -56,7 +56,7 @@ export interface SeenVersion {
   readonly seenAt: string;
 }
 
-/** Provider = the caller's choice → the template's → inferred from the model id (CONTRACT §3). */
+/** Provider = the caller's choice → the template's → inferred from the model id (docs/api-contract.md §3). */
 export function resolveProvider(template: Template, requested?: string | null): ProviderOrUnknown {
   return (requested ?? template.provider ?? inferProvider(template.modelId)) as ProviderOrUnknown;
 }
@@ -99,7 +99,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
   }
 
   /**
-   * The current version key by probe, shared with concurrent and same-hour callers (CONTRACT §5).
+   * The current version key by probe, shared with concurrent and same-hour callers (docs/api-contract.md §5).
    * Null when probes are disabled. Throws ProviderError when the probe fails.
    */
   async function probeVersionKey(
@@ -135,7 +135,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
 
     /**
      * The key for a run: from its own response; only when that has none, the (coalesced) probe
-     * key; and only when neither exists, `unknown` (CONTRACT §4). A failed probe is not the run's
+     * key; and only when neither exists, `unknown` (docs/api-contract.md §4). A failed probe is not the run's
      * failure: the run succeeded, its version is just unknown.
      */
     async versionKeyForCall(
@@ -233,7 +233,7 @@ export function unsupportedProvider(provider: string, modelId: string): Validati
   ]);
 }
 
-/** A 502 carrying what the caller needs to decide whether to retry (CONTRACT §3). */
+/** A 502 carrying what the caller needs to decide whether to retry (docs/api-contract.md §3). */
 export function providerFailure(
   error: ProviderError,
   extra: Record<string, unknown> = {},
