@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { format, resolveConfig } from 'prettier';
 
 /**
  * `npm run bench:startup`: how long a short `prompter` command takes from spawn to exit, against
@@ -146,7 +147,8 @@ const updated =
   start >= 0 && end > start
     ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
     : `${current.trimEnd()}\n\n${section}\n`;
-writeFileSync(REPORT, updated, 'utf8');
+const options = await resolveConfig(REPORT);
+writeFileSync(REPORT, await format(updated, { ...options, parser: 'markdown' }), 'utf8');
 console.log(table);
 const failed = rows.filter((row) => row.verdict === 'FAIL');
 if (failed.length > 0) {
