@@ -2,11 +2,12 @@
 // process, in a working directory holding a `.env`; SQLite, fake providers. Checks that `.env` is
 // read, that the environment wins over it, and what the start-up banner on stderr says.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
 
 const binary = new URL('../bin/prompter.js', import.meta.url).pathname;
 
@@ -63,6 +64,33 @@ describe('prompter serve with a .env', () => {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('serve --no-migrate refuses a database with pending migrations, naming `prompter migrate up`', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'prompter-serve-no-migrate-'));
+    try {
+      const environment: NodeJS.ProcessEnv = {
+        ...process.env,
+        PROMPTER_FROM_SOURCE: '1',
+        DB_URL: `sqlite:///${join(directory, 'behind.db')}`,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      };
+      delete environment['DATABASE_URL'];
+      await assert.rejects(
+        promisify(execFile)(process.execPath, [binary, 'serve', '--no-migrate'], {
+          cwd: directory,
+          env: environment,
+        }),
+        (error: { code: number; stderr: string }) => {
+          assert.equal(error.code, 1);
+          assert.match(error.stderr, /pending migration\(s\).*`prompter migrate up`/);
+          return true;
+        },
+      );
+    } finally {
       rmSync(directory, { recursive: true, force: true });
     }
   });
