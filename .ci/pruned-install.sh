@@ -28,13 +28,17 @@ prompter() { node bin/prompter.js "$@"; }
 
 prompter --help >/dev/null
 prompter --version
-echo '{"user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o"}' | prompter hash | grep -q config_hash
-prompter hash </dev/null
-prompter migrate status | grep -q pending
+# Output is captured before it is searched: `grep -q` closing the pipe early would fail the writer.
+expect() { # expect TEXT PATTERN: fail, showing TEXT, unless it matches
+  if ! printf '%s' "$1" | grep -E "$2" >/dev/null; then echo "pruned install: expected /$2/ in: $1"; exit 1; fi
+}
+expect "$(echo '{"user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o"}' | prompter hash)" config_hash
+[ -z "$(prompter hash </dev/null)" ]
+expect "$(prompter migrate status)" pending
 prompter migrate up
 prompter migrate status
-prompter keys create --org acme --role admin --json | grep -q '"key"'
-prompter keys list | grep -q acme
+expect "$(prompter keys create --org acme --role admin --json)" '"key"'
+expect "$(prompter keys list)" acme
 
 # The documented production command: node on the compiled entry, no npm in between.
 node dist/cli/main.js serve 2>"$WORK/serve.err" &
@@ -47,11 +51,11 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [ -n "$ADDRESS" ] || { echo "pruned install: the server printed no banner"; cat "$WORK/serve.err"; exit 1; }
-curl -fsS "$ADDRESS/health" | grep -q '"ok"'
+expect "$(curl -fsS "$ADDRESS/health")" '"ok"'
 TEMPLATE_ID="$(curl -fsS -X POST "$ADDRESS/api/prompt-templates" -H 'content-type: application/json' \
   -d '{"name":"pruned","user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o"}' |
   node -e 'let s="";process.stdin.on("data",(c)=>(s+=c)).on("end",()=>console.log(JSON.parse(s).id))')"
-prompter run "$TEMPLATE_ID" --var category=tea --json | grep -q '"succeeded"'
+expect "$(prompter run "$TEMPLATE_ID" --var category=tea --json)" '"succeeded"'
 prompter versions "$TEMPLATE_ID" >/dev/null
-curl -fsS "$ADDRESS/metrics" | grep -q '^prompter_'
+expect "$(curl -fsS "$ADDRESS/metrics")" '^prompter_'
 echo "pruned install: serve, hash, migrate, keys, run and versions work without dev dependencies"
