@@ -53,7 +53,7 @@ done
 [ -n "$ADDRESS" ] || { echo "pruned install: the server printed no banner"; cat "$WORK/serve.err"; exit 1; }
 expect "$(curl -fsS "$ADDRESS/health")" '"ok"'
 TEMPLATE_ID="$(curl -fsS -X POST "$ADDRESS/api/prompt-templates" -H 'content-type: application/json' \
-  -d '{"name":"pruned","user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o"}' |
+  -d '{"workspace_id":"acme","name":"pruned","user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o","country_set":["US"]}' |
   node -e 'let s="";process.stdin.on("data",(c)=>(s+=c)).on("end",()=>console.log(JSON.parse(s).id))')"
 expect "$(prompter run "$TEMPLATE_ID" --var category=tea --json)" '"succeeded"'
 prompter versions "$TEMPLATE_ID" >/dev/null
