@@ -4,6 +4,7 @@
 // PROMPTER_FROM_SOURCE=1 runs the TypeScript sources through tsx instead (a checkout with dev
 // dependencies: the tests use it, so a stale dist/ can never make them pass or fail).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 
 if (process.env.PROMPTER_FROM_SOURCE === '1') {
   const { register } = await import('tsx/esm/api');
@@ -13,6 +14,9 @@ if (process.env.PROMPTER_FROM_SOURCE === '1') {
   register();
   await import('../src/cli/main.ts');
 } else if (existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  // Node 22.1+ keeps compiled code of loaded modules on disk, so the next start skips most of
+  // the compiling (Node 20 has no such cache; there it is a no-op).
+  module.enableCompileCache?.();
   await import('../dist/cli/main.js');
 } else {
   process.stderr.write(
