@@ -1,6 +1,6 @@
 /**
  * Prompter's one closed vocabulary of errors. Services throw these; the HTTP error handler is the
- * only place that turns them into a status and a JSON body (`{"detail": …}`, CONTRACT §3).
+ * only place that turns them into a status and a JSON body (`{"detail": …}`, docs/api-contract.md §3).
  */
 export const errorStatusByCode = {
   MALFORMED_JSON: 400,

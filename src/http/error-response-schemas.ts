@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { errorStatusByCode, type ErrorCode } from '../core/app-error.ts';
 
 /**
- * The documented error bodies; every error is `{"detail": …}` (CONTRACT §3). A schema with a
+ * The documented error bodies; every error is `{"detail": …}` (docs/api-contract.md §3). A schema with a
  * `title` becomes a named component of `/openapi.json` (`hoistNamedSchemas`), so give each
  * title to one schema only.
  */

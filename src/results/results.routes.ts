@@ -36,7 +36,7 @@ function resultQuery(query: {
   };
 }
 
-/** Reading the audit trail (CONTRACT §3). */
+/** Reading the audit trail (docs/api-contract.md §3). */
 export function registerResultRoutes(app: FastifyInstance, results: ResultsService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 

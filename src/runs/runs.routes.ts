@@ -6,7 +6,7 @@ import { RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
 import { toRunResponse } from './run-response.ts';
 import type { RunsService } from './runs.service.ts';
 
-/** `POST /api/prompt-templates/{template_id}/run` (CONTRACT §3). */
+/** `POST /api/prompt-templates/{template_id}/run` (docs/api-contract.md §3). */
 export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/api/prompt-templates/:template_id/run',

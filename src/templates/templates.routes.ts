@@ -21,7 +21,7 @@ import { orgFilterFor } from '../auth/org-filter-for.ts';
 
 const tags = ['templates'];
 
-/** The template half of `/api/prompt-templates` (CONTRACT §3). */
+/** The template half of `/api/prompt-templates` (docs/api-contract.md §3). */
 export function registerTemplateRoutes(app: FastifyInstance, templates: TemplatesService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 

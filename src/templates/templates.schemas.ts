@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** A tenant or brand id: a free string of 1–200 characters (CONTRACT §1). */
+/** A tenant or brand id: a free string of 1–200 characters (docs/api-contract.md §1). */
 export const TenantIdSchema = Type.String({ minLength: 1, maxLength: 200 });
 
 export const ProviderNameSchema = Type.Union(
@@ -20,7 +20,7 @@ const nullableText = (maxLength: number, description?: string) =>
 const JsonObjectSchema = Type.Record(Type.String(), Type.Unknown());
 
 /**
- * The generation configuration: every field that takes part in the config hash (CONTRACT §2).
+ * The generation configuration: every field that takes part in the config hash (docs/api-contract.md §2).
  * Shared by create, check-duplicate and the `prompter hash` command.
  */
 export const TemplateConfigFields = {
@@ -105,7 +105,9 @@ export const TemplateSchema = Type.Object(
     retrieval_params: Type.Unknown(),
     preprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
     postprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
-    config_hash: Type.String({ description: 'SHA-256 of config_canonical_json (CONTRACT §2).' }),
+    config_hash: Type.String({
+      description: 'SHA-256 of config_canonical_json (docs/api-contract.md §2).',
+    }),
     config_canonical_json: Type.String(),
     created_by: Type.Union([Type.String(), Type.Null()]),
     created_at: Type.String({ format: 'date-time' }),

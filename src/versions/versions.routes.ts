@@ -13,7 +13,7 @@ import type { VersionsService } from './versions.service.ts';
 
 const tags = ['versions'];
 
-/** ensure-version and the version timeline (CONTRACT §3, §5). */
+/** ensure-version and the version timeline (docs/api-contract.md §3, §5). */
 export function registerVersionRoutes(app: FastifyInstance, versions: VersionsService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
