@@ -7,7 +7,7 @@ import { importBoundaries } from './scripts/eslint/import-boundaries.js';
 const FEATURES = ['audit', 'auth', 'keys', 'probes', 'results', 'runs', 'templates', 'versions'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'web/dist/'] },
+  { ignores: ['node_modules/', 'coverage/', 'web/dist/', 'dist/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -57,7 +57,9 @@ export default tseslint.config(
   {
     files: [
       'src/config/load-config.ts',
+      'src/config/read-environment.ts',
       'src/cli/**',
+      'bin/**',
       'test/**',
       'bench/**',
       'scripts/**',
@@ -81,7 +83,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
 );

@@ -28,6 +28,7 @@ const outcome = spawnSync(
     ...options,
     ...(selected.length > 0 ? selected : files),
   ],
-  { stdio: 'inherit' },
+  // A test that spawns bin/prompter.js runs the sources, never a possibly stale dist/.
+  { stdio: 'inherit', env: { ...process.env, PROMPTER_FROM_SOURCE: '1' } },
 );
 process.exit(outcome.status ?? 1);

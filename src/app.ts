@@ -2,9 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config/app-config.ts';
-import { systemRuntime, type RuntimeDeps } from './core/runtime-deps.ts';
-import { migrateToLatest } from './db/migrator.ts';
-import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import type { RuntimeDeps } from './core/runtime-deps.ts';
+import type { OpenDatabase } from './db/open-database.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerBatchRoutes } from './batches/batches.routes.ts';
 import { registerBudgetRoutes } from './budgets/budgets.routes.ts';
@@ -13,7 +12,9 @@ import { startScheduler } from './schedules/scheduler.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
 import { resolveMetricsAccess } from './auth/resolve-metrics-access.ts';
+import { answerClientError } from './http/answer-client-error.ts';
 import { answerRouterError, registerErrorHandler } from './http/error-handler.ts';
+import { registerHostHeaderCheck } from './http/register-host-header-check.ts';
 import { registerProtection } from './http/register-protection.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerJsonBodyParser } from './http/json-body-parser.ts';
@@ -23,12 +24,12 @@ import { installPrometheusMetrics } from './metrics/install-prometheus-metrics.t
 import type { Metrics } from './metrics/metrics.ts';
 import { packageVersion } from './package-version.ts';
 import type { ProviderRegistry } from './providers/provider-contract.ts';
-import { isRedisUp, openRedis } from './redis/open-redis.ts';
+import { isRedisUp } from './redis/open-redis.ts';
 import { createApiKeyRequestLimiter } from './rate-limit/create-api-key-request-limiter.ts';
 import { openRateLimitStore } from './rate-limit/open-rate-limit-store.ts';
 import { registerResultRoutes } from './results/results.routes.ts';
 import { registerRunRoutes } from './runs/runs.routes.ts';
-import { createServices } from './services.ts';
+import { openRuntime, type MigrationPolicy } from './runtime/open-runtime.ts';
 import { registerTemplateRoutes } from './templates/templates.routes.ts';
 import { registerVersionRoutes } from './versions/versions.routes.ts';
 
@@ -43,6 +44,15 @@ export interface AppDeps {
   readonly providers?: ProviderRegistry;
   /** Where JSON log lines go (stdout by default); tests capture them to check redaction. */
   readonly logStream?: { write(line: string): void };
+  /** `apply` (default) migrates at start; `require-current` refuses to start when behind. */
+  readonly migrations?: MigrationPolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The auth mode decided at start-up (`resolveAuthMode`), for the start-up banner. */
+    readonly authMode: 'required' | 'off';
+  }
 }
 
 /** Reachable without an API key when auth is on (`/metrics` has its own METRICS_TOKEN). */
@@ -69,18 +79,11 @@ const REDACTED_LOG_PATHS = [
 ] as const;
 
 /**
- * The composition root: opens the database (applying pending migrations) and Redis, builds the
- * services and registers every route explicitly. Closing the app closes what it opened.
+ * The composition root: opens the runtime (database, migrations, Redis, metrics exposed on
+ * `/metrics`, services) and registers every route explicitly. Closing the app closes what it opened.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const database = deps.database ?? openDatabase(config.database, config.databaseTimeouts);
-  let newerMigrations: readonly string[] = [];
-  await migrateToLatest(database.db, {
-    onNewerMigrations: (names) => {
-      newerMigrations = names;
-    },
-  });
 
   const app = Fastify({
     logger: {
@@ -96,6 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A URL the router cannot decode, or a path segment past that length, still gets the one
     // error shape (and its security headers): 400 and 404.
     frameworkErrors: answerRouterError,
+    // Requests Node's parser refuses (431, framing errors) get the `{"detail": …}` shape too; the
+    // missing-Host 400 moves from Node to `registerHostHeaderCheck` for the same reason.
+    clientErrorHandler: answerClientError,
+    http: { requireHostHeader: false },
     // The incoming x-request-id is read by genReqId, which accepts only a sane value: with
     // `requestIdHeader` set, Fastify would take any header verbatim into responses and logs.
     requestIdHeader: false,
@@ -106,27 +113,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : randomUUID();
     },
   });
-  if (newerMigrations.length > 0) {
-    // A rollback: a newer release migrated, marking its migrations safe for this one.
-    app.log.warn(
-      { newer_migrations: newerMigrations },
-      'the database has backward-compatible migrations from a newer release; running on them',
-    );
-  }
-  const redis =
-    deps.redis !== undefined
-      ? deps.redis
-      : config.redisUrl === null
-        ? null
-        : openRedis(config.redisUrl, app.log);
-  if (deps.database === undefined) app.addHook('onClose', () => database.close());
-  if (deps.redis === undefined && redis !== null) {
-    app.addHook('onClose', (_instance, done) => {
-      redis.disconnect();
-      done();
-    });
-  }
-
   app.setValidatorCompiler(createSchemaValidatorCompiler());
   registerJsonBodyParser(app);
   registerErrorHandler(app, config.bodyLimitBytes);
@@ -139,30 +125,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config.security.authMode,
   );
   if (metricsAccess.warning !== undefined) app.log.warn(metricsAccess.warning);
-  const services = await createServices({
-    config,
-    database,
-    runtime: deps.runtime ?? systemRuntime,
+  const runtime = await openRuntime(config, {
+    migrations: deps.migrations ?? 'apply',
+    log: app.log,
     metrics:
       deps.metrics ??
-      installPrometheusMetrics(app, {
-        service: config.metricsService,
-        env: config.metricsEnv,
-        bearerToken: metricsAccess.bearerToken,
-        closedReason: metricsAccess.closedReason,
-        redisCheck: redis === null ? null : () => isRedisUp(redis),
-      }),
-    redis,
+      ((redis) =>
+        installPrometheusMetrics(app, {
+          service: config.metricsService,
+          env: config.metricsEnv,
+          bearerToken: metricsAccess.bearerToken,
+          closedReason: metricsAccess.closedReason,
+          redisCheck: redis === null ? null : () => isRedisUp(redis),
+        })),
+    ...(deps.database === undefined ? {} : { database: deps.database }),
+    ...(deps.redis === undefined ? {} : { redis: deps.redis }),
+    ...(deps.runtime === undefined ? {} : { runtime: deps.runtime }),
     ...(deps.providers === undefined ? {} : { providers: deps.providers }),
+  }).catch(async (error: unknown) => {
+    await app.close(); // stops what the metrics factory started
+    throw error;
   });
-  const auth = resolveAuthMode(
-    config.security.authMode,
-    config.host,
-    await services.keys.countActiveKeys(),
-  );
+  app.addHook('onClose', () => runtime.close());
+  const { database, services, redis } = runtime;
+  const auth = await resolveAuthModeOrClose(app, config, services.keys.countActiveKeys());
   if (auth.warning !== undefined) app.log.warn(auth.warning);
+  app.decorate('authMode', auth.mode);
   // Security headers first, so even a 401 from the gate below carries them.
   await registerProtection(app, config.security);
+  registerHostHeaderCheck(app);
   registerAuthentication(app, {
     mode: auth.mode,
     authenticate: (secret) => services.keys.authenticate(secret),
@@ -172,7 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: openRateLimitStore(redis, app.log),
     }),
   });
-  await registerOpenApi(app, packageVersion);
+  await registerOpenApi(app, packageVersion, config.security.publicUrl);
 
   registerHealthRoutes(app, database);
   registerAuditRoutes(app, services.audit);
@@ -192,4 +183,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', () => scheduler.stop());
   }
   return app;
+}
+
+/** The start-up auth decision; when it refuses, what was opened is closed before the error. */
+async function resolveAuthModeOrClose(
+  app: FastifyInstance,
+  config: AppConfig,
+  activeKeyCount: Promise<number>,
+) {
+  try {
+    return resolveAuthMode(config.security.authMode, config.host, await activeKeyCount);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 }

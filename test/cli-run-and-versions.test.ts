@@ -24,7 +24,13 @@ describe('the prompter command', () => {
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'prompter-cli-'));
     databaseUrl = `sqlite:///${join(directory, 'cli.db')}`;
-    environment = { ...process.env, DB_URL: databaseUrl, LOG_LEVEL: 'silent' };
+    // The sources through tsx, never a possibly stale dist/ (see bin/prompter.js).
+    environment = {
+      ...process.env,
+      DB_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      PROMPTER_FROM_SOURCE: '1',
+    };
     delete environment['DATABASE_URL'];
     const app = await buildApp({
       config: loadConfig({ DB_URL: databaseUrl, LOG_LEVEL: 'silent' }),

@@ -1,5 +1,5 @@
 // Two Prompter app instances (each with its own in-process coalescer and its own Redis
-// connection) sharing one real Redis and one real database: the cross-process case of CONTRACT §5.
+// connection) sharing one real Redis and one real database: the cross-process case of docs/api-contract.md §5.
 // Real: database, Redis, services. Fake: the providers (PROBE_SLEEP_MS makes probes overlap).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -1,8 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { AuthErrorResponseSchema } from '../auth/auth-error-response-schema.ts';
 import { orgFilterFor } from '../auth/org-filter-for.ts';
-import { ValidationErrorResponseSchema } from '../http/error-response-schemas.ts';
+import { errorResponses } from '../http/error-response-schemas.ts';
 import { toAuditEntryResponse } from './audit-entry-response.ts';
 import { AuditPageSchema, ListAuditLogQuerySchema } from './audit.schemas.ts';
 import type { AuditService } from './audit.service.ts';
@@ -17,13 +16,12 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): 
       config: { requiredRole: 'admin' },
       schema: {
         tags: ['audit'],
+        operationId: 'listAuditLog',
         summary: 'Administrative actions (keys created or revoked, templates deleted or restored)',
         querystring: ListAuditLogQuerySchema,
         response: {
           200: AuditPageSchema,
-          401: AuthErrorResponseSchema,
-          403: AuthErrorResponseSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ validation: true }),
         },
       },
     },

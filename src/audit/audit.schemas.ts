@@ -15,19 +15,22 @@ export const ListAuditLogQuerySchema = Type.Object({
 });
 export type ListAuditLogQuery = Static<typeof ListAuditLogQuerySchema>;
 
-export const AuditEntrySchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  org_id: Type.String(),
-  actor: Type.String({ description: 'An API key id, `cli:<user>`, or `anonymous` (auth off).' }),
-  action: Type.String({ description: 'e.g. key.created, key.revoked, template.deleted' }),
-  target_type: Type.Union([Type.String(), Type.Null()]),
-  target_id: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  created_at: Type.String({ format: 'date-time' }),
-});
+export const AuditEntrySchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    org_id: Type.String(),
+    actor: Type.String({ description: 'An API key id, `cli:<user>`, or `anonymous` (auth off).' }),
+    action: Type.String({ description: 'e.g. key.created, key.revoked, template.deleted' }),
+    target_type: Type.Union([Type.String(), Type.Null()]),
+    target_id: Type.Union([Type.String(), Type.Null()]),
+    details: Type.Record(Type.String(), Type.Unknown()),
+    created_at: Type.String({ format: 'date-time' }),
+  },
+  { title: 'AuditEntry', description: 'One administrative action' },
+);
 export type AuditEntryResponse = Static<typeof AuditEntrySchema>;
 
-export const AuditPageSchema = Type.Object({
-  items: Type.Array(AuditEntrySchema),
-  next_cursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const AuditPageSchema = Type.Object(
+  { items: Type.Array(AuditEntrySchema), next_cursor: Type.Union([Type.String(), Type.Null()]) },
+  { title: 'AuditPage', description: 'One page of administrative actions, newest first' },
+);

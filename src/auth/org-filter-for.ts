@@ -1,7 +1,7 @@
 import { ForbiddenError, UnauthorizedError } from './auth-errors.ts';
 import type { Principal } from './principal.ts';
 
-/** The org of a request that names none while auth is off (CONTRACT §1). */
+/** The org of a request that names none while auth is off (docs/api-contract.md §1). */
 export const DEFAULT_ORG_ID = 'default';
 
 /**

@@ -4,10 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { orgFilterFor } from '../auth/org-filter-for.ts';
 import { serializeSortedJson } from '../core/canonical/serialize-sorted-json.ts';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses, ValidationErrorResponseSchema } from '../http/error-response-schemas.ts';
+import { withoutExamples } from '../http/without-examples.ts';
 import { toBatchCellResponse, toBatchResponse } from './batch-response.ts';
 import {
   BatchBodySchema,
@@ -25,9 +23,14 @@ import {
 import type { BatchesService } from './batches.service.ts';
 
 const tags = ['batches'];
-const UnprocessableSchema = Type.Union([ValidationErrorResponseSchema, CodedErrorResponseSchema], {
-  description: 'Invalid request, or a rule refused it (BUDGET_EXCEEDED, IDEMPOTENCY_KEY_REUSED)',
-});
+const createErrors = errorResponses({ body: true, notFound: true });
+/** A 422 is a schema or field problem, or a rule that refused the batch. */
+const UnprocessableSchema = Type.Union(
+  [withoutExamples(ValidationErrorResponseSchema), CodedErrorResponseSchema],
+  {
+    description: 'Invalid request, or a rule refused it (BUDGET_EXCEEDED, IDEMPOTENCY_KEY_REUSED)',
+  },
+);
 
 /** `/api/prompt-templates/{id}/batches` and `/api/batches` (docs/api-contract.md §10). */
 export function registerBatchRoutes(app: FastifyInstance, batches: BatchesService): void {
@@ -38,18 +41,22 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'createBatch',
         summary:
           'Run a template over countries × models × samples (202; cells run in the background)',
         params: TemplateIdParamsSchema,
         headers: IdempotencyHeadersSchema,
         body: BatchBodySchema,
         response: {
+          // The same shape under its own name: its description says when it is sent.
           200: {
             ...BatchSchema,
-            description: 'A replay: this Idempotency-Key already made a batch',
+            title: 'BatchReplay',
+            description:
+              'A replay: this Idempotency-Key already made this batch; nothing new stored',
           },
-          202: { ...BatchSchema, description: 'The batch and its cells are stored and queued' },
-          404: NotFoundResponseSchema,
+          202: BatchSchema,
+          ...createErrors,
           422: UnprocessableSchema,
         },
       },
@@ -73,13 +80,13 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'estimateBatch',
         summary: 'Cells, calls, tokens and cost of a batch, before running it; never writes',
         params: TemplateIdParamsSchema,
         body: BatchBodySchema,
         response: {
           200: BatchEstimateSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ body: true, notFound: true }),
         },
       },
     },
@@ -113,9 +120,10 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'listBatches',
         summary: 'List batches, newest first (filter by template and status)',
         querystring: ListBatchesQuerySchema,
-        response: { 200: BatchPageSchema, 422: ValidationErrorResponseSchema },
+        response: { 200: BatchPageSchema, ...errorResponses({ validation: true }) },
       },
     },
     async (request) => {
@@ -136,9 +144,10 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'getBatch',
         summary: 'A batch: status, counts, timing, ETA, estimated and actual use',
         params: BatchIdParamsSchema,
-        response: { 200: BatchSchema, 404: NotFoundResponseSchema },
+        response: { 200: BatchSchema, ...errorResponses({ notFound: true }) },
       },
     },
     async (request) =>
@@ -150,13 +159,13 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'listBatchCells',
         summary: "A batch's cells in matrix order (filter by status)",
         params: BatchIdParamsSchema,
         querystring: ListCellsQuerySchema,
         response: {
           200: BatchCellPageSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ notFound: true, validation: true }),
         },
       },
     },
@@ -177,9 +186,10 @@ export function registerBatchRoutes(app: FastifyInstance, batches: BatchesServic
     {
       schema: {
         tags,
+        operationId: 'cancelBatch',
         summary: 'Cancel: no new cell starts; cells in flight finish and are recorded',
         params: BatchIdParamsSchema,
-        response: { 200: BatchSchema, 404: NotFoundResponseSchema },
+        response: { 200: BatchSchema, ...errorResponses({ body: true, notFound: true }) },
       },
     },
     async (request) =>

@@ -79,6 +79,8 @@ export const BatchBodySchema = Type.Object(
     ),
   },
   {
+    title: 'BatchRequest',
+    description: 'Countries × models × samples to run; every field is optional',
     examples: [{ countries: ['US', 'GB'], models: ['gpt-4o'], samples: 3, concurrency: 10 }],
   },
 );
@@ -116,40 +118,49 @@ const BatchStatusSchema = Type.Union([
   Type.Literal('cancelled'),
 ]);
 
-export const BatchSchema = Type.Object({
-  batch_id: Type.String(),
-  template_id: Type.String(),
-  org_id: Type.String(),
-  workspace_id: Type.String(),
-  schedule_id: Type.Union([Type.String(), Type.Null()]),
-  status: BatchStatusSchema,
-  total: Type.Integer(),
-  pending: Type.Integer(),
-  running: Type.Integer(),
-  succeeded: Type.Integer(),
-  failed: Type.Integer(),
-  cancelled: Type.Integer(),
-  possibly_billed_resends: Type.Integer(),
-  created_at: Type.String({ format: 'date-time' }),
-  started_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  finished_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  cancel_requested_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  eta_seconds: Type.Union([Type.Integer(), Type.Null()]),
-  estimate: UsageSchema,
-  actual: UsageSchema,
-  countries: Type.Array(Type.Union([Type.String(), Type.Null()])),
-  models: Type.Array(Type.Object({ model_id: Type.String(), provider: Type.String() })),
-  samples: Type.Integer(),
-  concurrency: Type.Integer(),
-  max_attempts: Type.Integer(),
-  resend_interrupted: Type.Boolean(),
-  use_grounding: Type.Boolean(),
-});
+export const BatchSchema = Type.Object(
+  {
+    batch_id: Type.String(),
+    template_id: Type.String(),
+    org_id: Type.String(),
+    workspace_id: Type.String(),
+    schedule_id: Type.Union([Type.String(), Type.Null()]),
+    status: BatchStatusSchema,
+    total: Type.Integer(),
+    pending: Type.Integer(),
+    running: Type.Integer(),
+    succeeded: Type.Integer(),
+    failed: Type.Integer(),
+    cancelled: Type.Integer(),
+    possibly_billed_resends: Type.Integer(),
+    created_at: Type.String({ format: 'date-time' }),
+    started_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    finished_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    cancel_requested_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    eta_seconds: Type.Union([Type.Integer(), Type.Null()]),
+    estimate: UsageSchema,
+    actual: UsageSchema,
+    countries: Type.Array(Type.Union([Type.String(), Type.Null()])),
+    models: Type.Array(Type.Object({ model_id: Type.String(), provider: Type.String() })),
+    samples: Type.Integer(),
+    concurrency: Type.Integer(),
+    max_attempts: Type.Integer(),
+    resend_interrupted: Type.Boolean(),
+    use_grounding: Type.Boolean(),
+  },
+  {
+    title: 'Batch',
+    description: 'A batch: status, cell counts, timing, ETA, estimated and actual use',
+  },
+);
 
-export const BatchPageSchema = Type.Object({
-  items: Type.Array(BatchSchema),
-  next_cursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const BatchPageSchema = Type.Object(
+  {
+    items: Type.Array(BatchSchema),
+    next_cursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'BatchPage', description: 'One page of batches, newest first' },
+);
 
 export const ListBatchesQuerySchema = Type.Object({
   org_id: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -167,21 +178,24 @@ const CellStatusSchema = Type.Union([
   Type.Literal('cancelled'),
 ]);
 
-export const BatchCellSchema = Type.Object({
-  cell_id: Type.String(),
-  batch_id: Type.String(),
-  country: Type.Union([Type.String(), Type.Null()]),
-  provider: Type.String(),
-  model_id: Type.String(),
-  sample_index: Type.Integer(),
-  status: CellStatusSchema,
-  attempts: Type.Integer(),
-  possibly_billed_resends: Type.Integer(),
-  result_id: Type.Union([Type.String(), Type.Null()]),
-  error: Type.Unknown(),
-  next_attempt_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-});
+export const BatchCellSchema = Type.Object(
+  {
+    cell_id: Type.String(),
+    batch_id: Type.String(),
+    country: Type.Union([Type.String(), Type.Null()]),
+    provider: Type.String(),
+    model_id: Type.String(),
+    sample_index: Type.Integer(),
+    status: CellStatusSchema,
+    attempts: Type.Integer(),
+    possibly_billed_resends: Type.Integer(),
+    result_id: Type.Union([Type.String(), Type.Null()]),
+    error: Type.Unknown(),
+    next_attempt_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { title: 'BatchCell', description: 'One (country, model, sample) of a batch' },
+);
 
 export const ListCellsQuerySchema = Type.Object({
   status: Type.Optional(CellStatusSchema),
@@ -189,24 +203,30 @@ export const ListCellsQuerySchema = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 512 })),
 });
 
-export const BatchCellPageSchema = Type.Object({
-  items: Type.Array(BatchCellSchema),
-  next_cursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const BatchCellPageSchema = Type.Object(
+  {
+    items: Type.Array(BatchCellSchema),
+    next_cursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'BatchCellPage', description: 'One page of cells, in matrix order' },
+);
 
-export const BatchEstimateSchema = Type.Object({
-  template_id: Type.String(),
-  cells: Type.Integer(),
-  calls: Type.Integer({ description: 'Expected provider calls (one per cell)' }),
-  max_calls: Type.Integer({ description: 'At most this many, if every cell used every attempt' }),
-  prompt_tokens: Type.Integer(),
-  completion_tokens: Type.Integer(),
-  cost_usd: Type.Union([Type.Number(), Type.Null()]),
-  unpriced_models: Type.Array(Type.String()),
-  countries: Type.Array(Type.Union([Type.String(), Type.Null()])),
-  models: Type.Array(Type.Object({ model_id: Type.String(), provider: Type.String() })),
-  samples: Type.Integer(),
-});
+export const BatchEstimateSchema = Type.Object(
+  {
+    template_id: Type.String(),
+    cells: Type.Integer(),
+    calls: Type.Integer({ description: 'Expected provider calls (one per cell)' }),
+    max_calls: Type.Integer({ description: 'At most this many, if every cell used every attempt' }),
+    prompt_tokens: Type.Integer(),
+    completion_tokens: Type.Integer(),
+    cost_usd: Type.Union([Type.Number(), Type.Null()]),
+    unpriced_models: Type.Array(Type.String()),
+    countries: Type.Array(Type.Union([Type.String(), Type.Null()])),
+    models: Type.Array(Type.Object({ model_id: Type.String(), provider: Type.String() })),
+    samples: Type.Integer(),
+  },
+  { title: 'BatchEstimate', description: 'What a batch would cost, before it runs' },
+);
 
 /** A coded error in the one `{"detail": …}` shape (BUDGET_EXCEEDED, IDEMPOTENCY_KEY_REUSED). */
 export const CodedErrorResponseSchema = Type.Object(

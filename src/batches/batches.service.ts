@@ -102,7 +102,7 @@ export function createBatchesService(deps: BatchesServiceDeps) {
     const systemCharacters = template.systemInstructions?.length ?? 0;
     const callsPerModel = spec.countries.length * spec.samples;
     const outputLimit = maxOutputTokens(
-      (template.inferenceParams ?? {}) as Readonly<Record<string, unknown>>,
+      (template.inferenceParams ?? {}),
     );
     const estimate = estimateBatchCost({
       prices,
@@ -336,8 +336,8 @@ export function createBatchesService(deps: BatchesServiceDeps) {
       limit: number;
       cursor: string | undefined;
     }): Promise<{ items: BatchCell[]; nextCursor: string | null }> {
-      await requireBatchRow(query.batchId, query.caller);
       const afterId = query.cursor === undefined ? undefined : decodeCellCursor(query.cursor);
+      await requireBatchRow(query.batchId, query.caller);
       const rows = await listCellsPage(db, {
         batchId: query.batchId,
         status: query.status,

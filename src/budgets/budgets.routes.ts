@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { orgFilterFor } from '../auth/org-filter-for.ts';
-import { ValidationErrorResponseSchema } from '../http/error-response-schemas.ts';
+import { errorResponses } from '../http/error-response-schemas.ts';
 import { toBudgetResponse } from './budget-response.ts';
 import { BudgetQuerySchema, BudgetSchema, PutBudgetBodySchema } from './budgets.schemas.ts';
 import type { BudgetsService, ReservedSpend } from './budgets.service.ts';
@@ -21,9 +21,10 @@ export function registerBudgetRoutes(
     {
       schema: {
         tags,
+        operationId: 'getBudget',
         summary: "The org's monthly limits, what this month spent and reserved, and what is left",
         querystring: BudgetQuerySchema,
-        response: { 200: BudgetSchema, 422: ValidationErrorResponseSchema },
+        response: { 200: BudgetSchema, ...errorResponses({ validation: true }) },
       },
     },
     async (request) =>
@@ -38,9 +39,10 @@ export function registerBudgetRoutes(
       config: { requiredRole: 'admin' },
       schema: {
         tags,
+        operationId: 'setBudget',
         summary: "Set the org's monthly limits (admin); batches over what is left are refused",
         body: PutBudgetBodySchema,
-        response: { 200: BudgetSchema, 422: ValidationErrorResponseSchema },
+        response: { 200: BudgetSchema, ...errorResponses({ body: true }) },
       },
     },
     async (request) => {

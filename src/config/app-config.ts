@@ -64,6 +64,12 @@ export interface SecuritySettings {
   readonly requestTimeoutMs: number;
   /** `METRICS_TOKEN`: when set, `/metrics` requires `Authorization: Bearer <token>`. */
   readonly metricsToken: string | null;
+  /**
+   * `PROMPTER_PUBLIC_URL`: the address clients use, e.g. https://prompter.example.com (the
+   * OpenAPI document's server). Starting with https it says TLS ends in front of Prompter, so
+   * browsers are told to upgrade insecure requests; null: plain HTTP, nothing is upgraded.
+   */
+  readonly publicUrl: string | null;
 }
 
 /**

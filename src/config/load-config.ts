@@ -1,5 +1,6 @@
 import type { AppConfig, ProviderMode } from './app-config.ts';
 import { DatabaseUrlError, parseDatabaseUrl } from './database-url.ts';
+import { readEnvironment } from './read-environment.ts';
 
 /** A start-up configuration problem; the message names the variable and what it accepts. */
 export class ConfigError extends Error {
@@ -11,8 +12,12 @@ type Environment = Readonly<Record<string, string | undefined>>;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEFAULT_DATABASE_URL = 'sqlite:///./prompter.db';
 
-/** The only reader of the process environment: every other module receives an AppConfig. */
-export function loadConfig(environment: Environment = process.env): AppConfig {
+/**
+ * The only reader of the process environment: every other module receives an AppConfig. Without
+ * an argument it reads the process environment over `.env` in the working directory (the
+ * environment wins); tests pass their own variables and no file is read.
+ */
+export function loadConfig(environment: Environment = processEnvironment()): AppConfig {
   const problems: string[] = [];
   const read = <T>(name: string, fallback: T, parse: (raw: string) => T): T => {
     const raw = environment[name];
@@ -81,6 +86,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
         parseInteger(raw, 1000, 3_600_000),
       ),
       metricsToken: nonEmpty(environment['METRICS_TOKEN']) ?? null,
+      publicUrl: read('PROMPTER_PUBLIC_URL', null, parseUrl),
     },
     batches: {
       queue: read<'embedded' | 'bullmq'>('PROMPTER_QUEUE', 'embedded', (raw) =>
@@ -134,6 +140,14 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   return Object.freeze(config);
+}
+
+function processEnvironment(): Environment {
+  try {
+    return readEnvironment().environment;
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  .env: ${(error as Error).message}`);
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * Prompter's one closed vocabulary of errors. Services throw these; the HTTP error handler is the
- * only place that turns them into a status and a JSON body (`{"detail": …}`, CONTRACT §3).
+ * only place that turns them into a status and a JSON body (`{"detail": …}`, docs/api-contract.md §3).
  */
 export const errorStatusByCode = {
   MALFORMED_JSON: 400,
@@ -8,6 +8,7 @@ export const errorStatusByCode = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
   TEMPLATE_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -15,6 +16,7 @@ export const errorStatusByCode = {
   BUDGET_EXCEEDED: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,

@@ -50,6 +50,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done: (error: Error | null, value?: unknown) => void,
     ) => {
       try {
+        refuseUndecodedBody(request);
         const document = parseBody(body);
         request.losslessBody = document;
         done(null, toPlainJson(document));
@@ -58,6 +59,29 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       }
     },
   );
+}
+
+/**
+ * A 415 for a body Prompter would have to decode first: any `Content-Encoding` (gzip, br, …; it
+ * decodes none) or a charset other than UTF-8, the only encoding of JSON (RFC 8259 §8.1).
+ */
+function refuseUndecodedBody(request: FastifyRequest): void {
+  const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Encoding "${encoding.slice(0, 64)}" is not supported: send the JSON body uncompressed.`,
+    );
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(
+    request.headers['content-type'] ?? '',
+  )?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `charset "${charset.slice(0, 64)}" is not supported: JSON bodies must be UTF-8.`,
+    );
+  }
 }
 
 function parseBody(body: Buffer): JsonValue {

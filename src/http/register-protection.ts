@@ -1,7 +1,19 @@
 import cors from '@fastify/cors';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import type { SecuritySettings } from '../config/app-config.ts';
+
+/**
+ * helmet's defaults, except that CSP's `upgrade-insecure-requests` is sent only behind TLS (a
+ * `PROMPTER_PUBLIC_URL` starting with https): on a plain-HTTP host other than localhost it makes
+ * browsers fetch `/docs`' scripts and styles over https, which fails, and the page stays blank.
+ */
+export function securityHeaderOptions(publicUrl: string | null): HelmetOptions {
+  const behindTls = publicUrl !== null && publicUrl.toLowerCase().startsWith('https:');
+  return behindTls
+    ? {}
+    : { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } };
+}
 
 /**
  * Security headers (helmet's defaults; its CSP works with Swagger UI) and CORS only for the
@@ -14,7 +26,7 @@ export async function registerProtection(
 ): Promise<void> {
   // helmet's middleware built once; @fastify/helmet rebuilt it on every request (~5 % of a
   // check-duplicate request, docs/performance.md).
-  const applySecurityHeaders = helmet();
+  const applySecurityHeaders = helmet(securityHeaderOptions(security.publicUrl));
   app.addHook('onRequest', (request, reply, done) => {
     applySecurityHeaders(request.raw, reply.raw, (error?: unknown) => {
       done(error instanceof Error ? error : undefined);
@@ -23,7 +35,7 @@ export async function registerProtection(
   if (security.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: [...security.corsOrigins],
-      methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,

@@ -6,7 +6,7 @@ const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 
 
 /**
  * Counts and times every response into `starlette_requests_total` and
- * `starlette_requests_processing_seconds`, labelled by route template (CONTRACT §6). Hooks apply to
+ * `starlette_requests_processing_seconds`, labelled by route template (docs/api-contract.md §6). Hooks apply to
  * every route of the instance whenever they are registered, as long as it is before `ready()`.
  */
 export function registerHttpMetrics(app: FastifyInstance, http: HttpMetrics): void {
@@ -20,7 +20,7 @@ export function registerHttpMetrics(app: FastifyInstance, http: HttpMetrics): vo
         seconds: reply.elapsedTime / 1000,
       });
     } catch {
-      // Metrics never fail a request (CONTRACT §6); `http` reports its own failures.
+      // Metrics never fail a request (docs/api-contract.md §6); `http` reports its own failures.
     }
     done();
   });

@@ -1,4 +1,4 @@
-/** One finished HTTP request, as the `starlette_*` pair records it (CONTRACT §6). */
+/** One finished HTTP request, as the `starlette_*` pair records it (docs/api-contract.md §6). */
 export interface HttpRequestObservation {
   readonly method: string;
   /** The route template (`/api/prompt-templates/{template_id}/run`) or `unmatched`; never a raw URL. */

@@ -1,7 +1,7 @@
 /**
  * Domain events worth counting. Services record them here; Prometheus is one adapter
  * (`prometheus-metrics.ts`), the no-op below another (STYLE point 18). Implementations must never
- * throw into a request: a metrics failure never fails a request (CONTRACT §6).
+ * throw into a request: a metrics failure never fails a request (docs/api-contract.md §6).
  */
 export interface Metrics {
   /**

@@ -12,7 +12,7 @@ import { createPrometheusMetrics, LATENCY_BUCKETS } from './prometheus-metrics.t
 
 const BASE = { service: 'prompter-test', env: 'test' };
 
-/** CONTRACT §6, verbatim: name, type, labels besides `service` and `env`. */
+/** docs/api-contract.md §6, verbatim: name, type, labels besides `service` and `env`. */
 const CONTRACT_METRICS = [
   { name: 'starlette_requests_total', type: 'counter', labels: ['method', 'route', 'status'] },
   { name: 'starlette_requests_processing_seconds', type: 'histogram', labels: ['method', 'route'] },
@@ -122,7 +122,7 @@ function recordOneOfEach(metrics: Metrics): void {
 
 describe('createPrometheusMetrics', () => {
   describe('before any event', () => {
-    it('declares every CONTRACT §6 metric and every addition, with HELP and TYPE', async () => {
+    it('declares every docs/api-contract.md §6 metric and every addition, with HELP and TYPE', async () => {
       const { registry } = create();
       const { types, helps } = await exposition(registry);
       for (const metric of ALL_METRICS) {
@@ -190,7 +190,7 @@ describe('createPrometheusMetrics', () => {
     }
   });
 
-  it('uses exactly the CONTRACT §6 buckets for every histogram', async () => {
+  it('uses exactly the docs/api-contract.md §6 buckets for every histogram', async () => {
     const prometheus = create();
     recordOneOfEach(prometheus.metrics);
     prometheus.http.requestObserved({

@@ -8,7 +8,7 @@ import type {
   UniqueViolationSource,
 } from './metrics.ts';
 
-/** CONTRACT §6: the bounds (seconds) of every Prompter histogram. */
+/** docs/api-contract.md §6: the bounds (seconds) of every Prompter histogram. */
 export const LATENCY_BUCKETS: readonly number[] = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
 ];
@@ -48,7 +48,7 @@ export interface PrometheusMetrics {
 }
 
 /**
- * The Prometheus adapter of `Metrics`, with every CONTRACT §6 metric (and Prompter's additions)
+ * The Prometheus adapter of `Metrics`, with every docs/api-contract.md §6 metric (and Prompter's additions)
  * declared at creation so they are scrapeable before any traffic. No method ever throws.
  */
 export function createPrometheusMetrics(options: PrometheusMetricsOptions): PrometheusMetrics {

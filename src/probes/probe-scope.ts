@@ -1,4 +1,4 @@
-/** What one probe stands for: at most one per scope per UTC hour (CONTRACT §5). */
+/** What one probe stands for: at most one per scope per UTC hour (docs/api-contract.md §5). */
 export interface ProbeScope {
   readonly orgId: string;
   readonly workspaceId: string;

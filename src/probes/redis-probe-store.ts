@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { VersionParts, VersionProbe } from '../providers/provider-contract.ts';
 
 /**
- * The cross-process half of probe coalescing (CONTRACT §5): a lock at the probe key and the
+ * The cross-process half of probe coalescing (docs/api-contract.md §5): a lock at the probe key and the
  * winner's result at `<key>:result`, both expiring after an hour. Every method rejects on a Redis
  * error; the coalescer decides what that means.
  */

@@ -1,6 +1,6 @@
 import type { ProviderOrUnknown } from './provider-contract.ts';
 
-/** The provider a model id belongs to, by the Python original's rules (CONTRACT §4). */
+/** The provider a model id belongs to, by the Python original's rules (docs/api-contract.md §4). */
 export function inferProvider(modelId: string): ProviderOrUnknown {
   const model = modelId.toLowerCase();
   if (

@@ -60,7 +60,7 @@ export interface TokenUsage {
 export interface ModelCallResult {
   readonly content: string;
   /**
-   * The version key this response carries (CONTRACT §4): OpenAI `system_fingerprint` else the
+   * The version key this response carries (docs/api-contract.md §4): OpenAI `system_fingerprint` else the
    * served model id; Gemini `modelVersion`; Anthropic the served model id; Azure OpenAI
    * `system_fingerprint` else the served model id. Null when the response has none.
    */

@@ -7,7 +7,7 @@ export interface ProviderChoice {
   readonly modelId: string;
 }
 
-/** Provider = the caller's choice → the template's → inferred from the model id (CONTRACT §3). */
+/** Provider = the caller's choice → the template's → inferred from the model id (docs/api-contract.md §3). */
 export function resolveProvider(
   template: ProviderChoice,
   requested?: string | null,

@@ -5,7 +5,7 @@ export interface RedisLog {
 }
 
 /**
- * Opens the optional Redis (CONTRACT §5) so that a down or slow Redis never blocks or fails a
+ * Opens the optional Redis (docs/api-contract.md §5) so that a down or slow Redis never blocks or fails a
  * request: commands fail at once while disconnected (no offline queue) and after a short timeout
  * when connected, reconnection backs off up to 5 s forever, and connection errors are logged at
  * warn and swallowed (an unhandled `error` event would crash the process). Callers treat any

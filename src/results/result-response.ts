@@ -1,7 +1,7 @@
 import type { Result } from './result.ts';
 import type { ResultResponse } from './results.schemas.ts';
 
-/** The wire form of a result record (CONTRACT §3 names its fields). */
+/** The wire form of a result record (docs/api-contract.md §3 names its fields). */
 export function toResultResponse(result: Result): ResultResponse {
   return {
     id: result.id,

@@ -2,10 +2,7 @@ import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses } from '../http/error-response-schemas.ts';
 import { losslessSerializerCompiler } from '../http/lossless-serializer-compiler.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { toResultResponse } from './result-response.ts';
@@ -39,7 +36,7 @@ function resultQuery(query: {
   };
 }
 
-/** Reading the audit trail (CONTRACT §3). */
+/** Reading the audit trail (docs/api-contract.md §3). */
 export function registerResultRoutes(app: FastifyInstance, results: ResultsService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -49,9 +46,10 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'getResult',
         summary: 'One result: the full audit record',
         params: ResultIdParamsSchema,
-        response: { 200: ResultSchema, 404: NotFoundResponseSchema },
+        response: { 200: ResultSchema, ...errorResponses({ notFound: true }) },
       },
     },
     async (request) =>
@@ -64,13 +62,13 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'listResults',
         summary: "A template's results, newest first, filtered by country, version, status, time",
         params: TemplateIdParamsSchema,
         querystring: ListResultsQuerySchema,
         response: {
           200: ResultPageSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ notFound: true, validation: true }),
         },
       },
     },
@@ -90,15 +88,25 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
     {
       schema: {
         tags,
+        operationId: 'exportResults',
         summary: 'Stream every matching result, oldest first, as CSV or JSON Lines',
         description: 'CSV columns are fixed; see docs/exports.md. JSONL lines are full records.',
         params: TemplateIdParamsSchema,
         querystring: ExportResultsQuerySchema,
-        produces: ['text/csv', 'application/x-ndjson'],
         response: {
-          200: Type.String({ description: 'text/csv or application/x-ndjson, streamed' }),
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
+          // Only the success is CSV or NDJSON (by `format`); errors are JSON like everywhere.
+          200: {
+            description: 'Every matching result, oldest first, streamed',
+            content: {
+              'text/csv': {
+                schema: Type.String({ description: 'format=csv: fixed columns, one result a row' }),
+              },
+              'application/x-ndjson': {
+                schema: Type.String({ description: 'format=jsonl: one full result per line' }),
+              },
+            },
+          },
+          ...errorResponses({ notFound: true, validation: true }),
         },
       },
     },

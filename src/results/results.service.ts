@@ -2,6 +2,7 @@ import { canSee } from '../auth/can-see.ts';
 import type { Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
+import { parseIsoTimestamp } from '../core/parse-iso-timestamp.ts';
 import { decodePageCursor, toPage } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
@@ -95,17 +96,17 @@ export function createResultsService(deps: ResultsServiceDeps) {
 
 export type ResultsService = ReturnType<typeof createResultsService>;
 
-/** Accepts any ISO-8601 date or date-time; compares as fixed-width UTC text like the stored values. */
+/** An ISO-8601 date or date-time, as fixed-width UTC text like the stored values; else a 422. */
 function normalizeTimestamp(value: string, field: string): string {
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+  const timestamp = parseIsoTimestamp(value);
+  if (timestamp === null) {
     throw new ValidationError([
       {
         loc: ['query', field],
-        msg: `Expected an ISO-8601 date or date-time such as 2026-11-23T00:00:00Z, got "${value}"`,
+        msg: `Expected a real ISO-8601 date or date-time (years 0000–9999) such as 2026-11-23T00:00:00Z, got "${value}"`,
         type: 'datetime_parsing',
       },
     ]);
   }
-  return new Date(time).toISOString();
+  return timestamp;
 }

@@ -31,7 +31,7 @@ export interface ExecuteRunDeps {
 }
 
 /**
- * Executes one run (CONTRACT §3–§4): one provider call, its version resolved, its audit record
+ * Executes one run (docs/api-contract.md §3–§4): one provider call, its version resolved, its audit record
  * stored. A provider failure is a value: the failed result is stored and returned with the typed
  * ProviderError. Throws typed AppErrors only before any call (template not found, a missing
  * variable, a prompt past the cap, no adapter); anything else it throws is a fault of Prompter's

@@ -1,7 +1,7 @@
 import { AppError } from '../core/app-error.ts';
 import type { ProviderError } from '../providers/provider-error.ts';
 
-/** A 502 carrying what the caller needs to decide whether to retry (CONTRACT §3). */
+/** A 502 carrying what the caller needs to decide whether to retry (docs/api-contract.md §3). */
 export function providerFailure(
   error: ProviderError,
   extra: Record<string, unknown> = {},

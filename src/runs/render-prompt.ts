@@ -13,7 +13,7 @@ export interface RenderContext {
 }
 
 /**
- * Renders a user prompt template on the server (CONTRACT §3): placeholders come from
+ * Renders a user prompt template on the server (docs/api-contract.md §3): placeholders come from
  * `runtime_vars`; `brand_name` fills `{{brand}}`/`{{brand_name}}` and `country` fills
  * `{{country}}` unless `runtime_vars` sets them. Every missing variable is named in one 422.
  */

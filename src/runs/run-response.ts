@@ -4,7 +4,7 @@ import type { RunResponseSchema } from './runs.schemas.ts';
 
 export type RunResponse = Static<typeof RunResponseSchema>;
 
-/** The wire form of a succeeded run (a failed one is a 502 PROVIDER_ERROR, CONTRACT §3). */
+/** The wire form of a succeeded run (a failed one is a 502 PROVIDER_ERROR, docs/api-contract.md §3). */
 export function toRunResponse({ result, version }: SucceededRun): RunResponse {
   return {
     result_id: result.id,

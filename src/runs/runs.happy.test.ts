@@ -7,7 +7,7 @@ import { testDialects } from '../../test/helpers/test-databases.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-// Real database and services; providers are the deterministic fakes (CONTRACT §4).
+// Real database and services; providers are the deterministic fakes (docs/api-contract.md §4).
 for (const dialect of testDialects) {
   describe(
     `POST /api/prompt-templates/{id}/run, happy paths [${dialect.name}]`,

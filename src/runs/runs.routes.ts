@@ -1,29 +1,26 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses, ProviderErrorResponseSchema } from '../http/error-response-schemas.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
-import { ProviderErrorResponseSchema, RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
+import { RunBodySchema, RunResponseSchema } from './runs.schemas.ts';
 import { toRunResponse } from './run-response.ts';
 import type { RunsService } from './runs.service.ts';
 
-/** `POST /api/prompt-templates/{template_id}/run` (CONTRACT §3). */
+/** `POST /api/prompt-templates/{template_id}/run` (docs/api-contract.md §3). */
 export function registerRunRoutes(app: FastifyInstance, runs: RunsService): void {
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/api/prompt-templates/:template_id/run',
     {
       schema: {
         tags: ['runs'],
+        operationId: 'runTemplate',
         summary: 'Run a template once: call the provider, record the version and the audit trail',
         params: TemplateIdParamsSchema,
         body: RunBodySchema,
         response: {
           200: RunResponseSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
           502: ProviderErrorResponseSchema,
+          ...errorResponses({ body: true, notFound: true, validation: true }),
         },
       },
     },

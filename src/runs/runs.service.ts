@@ -5,7 +5,7 @@ import type { RunRequest } from './run-request.ts';
 
 export type RunsServiceDeps = ExecuteRunDeps;
 
-/** Runs: one provider call per run, its version resolved, its audit record stored (CONTRACT §3–§4). */
+/** Runs: one provider call per run, its version resolved, its audit record stored (docs/api-contract.md §3–§4). */
 export function createRunsService(deps: RunsServiceDeps) {
   return {
     /** The run's outcome as a value: a provider failure is a `failed` outcome, not an exception. */

@@ -14,7 +14,7 @@ import { testDialects } from '../../test/helpers/test-databases.ts';
 for (const dialect of testDialects) {
   describe(`schedules [${dialect.name}]`, { skip: dialect.skipReason }, () => {
     let now = new Date('2026-12-01T08:00:30.000Z');
-    const clock: RuntimeDeps = { now: () => new Date(now), newId: systemRuntime.newId };
+    const clock: RuntimeDeps = { now: () => new Date(now), newId: () => systemRuntime.newId() };
     let testApp: TestApp;
     before(async () => {
       testApp = await buildTestApp(dialect, {

@@ -2,10 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { orgFilterFor } from '../auth/org-filter-for.ts';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses } from '../http/error-response-schemas.ts';
 import type { Schedule } from './schedule.ts';
 import { toScheduleResponse, toScheduleTickResponse } from './schedule-response.ts';
 import {
@@ -34,13 +31,10 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'createSchedule',
         summary: 'Run a batch of a template on a cron schedule in a time zone',
         body: CreateScheduleBodySchema,
-        response: {
-          201: ScheduleSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
-        },
+        response: { 201: ScheduleSchema, ...errorResponses({ body: true, notFound: true }) },
       },
     },
     async (request, reply) => {
@@ -65,9 +59,10 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'listSchedules',
         summary: 'List schedules, newest first',
         querystring: ListSchedulesQuerySchema,
-        response: { 200: SchedulePageSchema, 422: ValidationErrorResponseSchema },
+        response: { 200: SchedulePageSchema, ...errorResponses({ validation: true }) },
       },
     },
     async (request) => {
@@ -88,9 +83,10 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'getSchedule',
         summary: 'A schedule with its next runs',
         params: ScheduleIdParamsSchema,
-        response: { 200: ScheduleSchema, 404: NotFoundResponseSchema },
+        response: { 200: ScheduleSchema, ...errorResponses({ notFound: true }) },
       },
     },
     async (request) =>
@@ -102,14 +98,11 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'updateSchedule',
         summary: 'Change the cron expression, time zone, batch or enabled flag',
         params: ScheduleIdParamsSchema,
         body: UpdateScheduleBodySchema,
-        response: {
-          200: ScheduleSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
-        },
+        response: { 200: ScheduleSchema, ...errorResponses({ body: true, notFound: true }) },
       },
     },
     async (request) =>
@@ -127,12 +120,13 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
       {
         schema: {
           tags,
+          operationId: action === 'pause' ? 'pauseSchedule' : 'resumeSchedule',
           summary:
             action === 'pause'
               ? 'Pause: no tick fires until resumed'
               : 'Resume: the next tick after now fires (missed ticks are not caught up)',
           params: ScheduleIdParamsSchema,
-          response: { 200: ScheduleSchema, 404: NotFoundResponseSchema },
+          response: { 200: ScheduleSchema, ...errorResponses({ body: true, notFound: true }) },
         },
       },
       async (request) =>
@@ -151,9 +145,13 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'deleteSchedule',
         summary: 'Delete a schedule (its batches stay)',
         params: ScheduleIdParamsSchema,
-        response: { 204: Type.Null(), 404: NotFoundResponseSchema },
+        response: {
+          204: Type.Null({ description: 'Deleted' }),
+          ...errorResponses({ body: true, notFound: true }),
+        },
       },
     },
     async (request, reply) => {
@@ -167,13 +165,13 @@ export function registerScheduleRoutes(app: FastifyInstance, schedules: Schedule
     {
       schema: {
         tags,
+        operationId: 'listScheduleTicks',
         summary: 'What became of each tick, newest first: fired (its batch), skipped (why), missed',
         params: ScheduleIdParamsSchema,
         querystring: TicksQuerySchema,
         response: {
           200: ScheduleTickPageSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ notFound: true, validation: true }),
         },
       },
     },

@@ -46,7 +46,7 @@ export type HashLineOutcome =
   { readonly config_hash: string; readonly canonical: string } | { readonly error: string };
 
 /**
- * Hashes one create-request JSON text as the API and the Python reference do (CONTRACT §2). Where
+ * Hashes one create-request JSON text as the API and the Python reference do (docs/api-contract.md §2). Where
  * the API refuses a body it could hash (an empty prompt, a field over its length limit), this
  * still hashes it, as the reference does.
  */

@@ -56,7 +56,7 @@ for (const dialect of testDialects) {
           detail: {
             code: 'TEMPLATE_EXISTS',
             template_id: first.json().id,
-            message: 'An identical prompt configuration already exists for this brand.',
+            message: 'An identical prompt configuration already exists for this workspace.',
           },
         });
       });

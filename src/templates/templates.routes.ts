@@ -3,10 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { templateConfigFromJson } from '../core/canonical/template-config-from-json.ts';
 import type { JsonObject } from '../core/json/lossless-json.ts';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
+import { errorResponses } from '../http/error-response-schemas.ts';
 import { losslessSerializerCompiler } from '../http/lossless-serializer-compiler.ts';
 import { toTemplateResponse } from './template-response.ts';
 import {
@@ -24,7 +21,7 @@ import { orgFilterFor } from '../auth/org-filter-for.ts';
 
 const tags = ['templates'];
 
-/** The template half of `/api/prompt-templates` (CONTRACT §3). */
+/** The template half of `/api/prompt-templates` (docs/api-contract.md §3). */
 export function registerTemplateRoutes(app: FastifyInstance, templates: TemplatesService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -34,12 +31,13 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'createTemplate',
         summary: 'Track a prompt configuration (409 when an identical one is active)',
         body: CreateTemplateBodySchema,
         response: {
           201: TemplateSchema,
           409: TemplateExistsSchema,
-          422: ValidationErrorResponseSchema,
+          ...errorResponses({ body: true, validation: true }),
         },
       },
     },
@@ -73,9 +71,13 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
     {
       schema: {
         tags,
+        operationId: 'checkDuplicateTemplate',
         summary: 'Would this configuration be a duplicate? Returns its config hash; never writes',
         body: CheckDuplicateBodySchema,
-        response: { 200: CheckDuplicateResponseSchema, 422: ValidationErrorResponseSchema },
+        response: {
+          200: CheckDuplicateResponseSchema,
+          ...errorResponses({ body: true, validation: true }),
+        },
       },
     },
     async (request) => {
@@ -100,9 +102,10 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'listTemplates',
         summary: 'List templates, newest first, one page at a time',
         querystring: ListTemplatesQuerySchema,
-        response: { 200: TemplatePageSchema, 422: ValidationErrorResponseSchema },
+        response: { 200: TemplatePageSchema, ...errorResponses({ validation: true }) },
       },
     },
     async (request) => {
@@ -124,9 +127,10 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'getTemplate',
         summary: 'One template, including deleted ones',
         params: TemplateIdParamsSchema,
-        response: { 200: TemplateSchema, 404: NotFoundResponseSchema },
+        response: { 200: TemplateSchema, ...errorResponses({ notFound: true }) },
       },
     },
     async (request) =>
@@ -140,9 +144,13 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
     {
       schema: {
         tags,
+        operationId: 'deleteTemplate',
         summary: 'Soft delete (sets deleted_at); the configuration may then be tracked again',
         params: TemplateIdParamsSchema,
-        response: { 204: Type.Null(), 404: NotFoundResponseSchema },
+        response: {
+          204: Type.Null({ description: 'Deleted: deleted_at is set' }),
+          ...errorResponses({ body: true, notFound: true }),
+        },
       },
     },
     async (request, reply) => {
@@ -157,9 +165,14 @@ export function registerTemplateRoutes(app: FastifyInstance, templates: Template
       serializerCompiler: losslessSerializerCompiler,
       schema: {
         tags,
+        operationId: 'restoreTemplate',
         summary: 'Undo a soft delete (409 when an identical template is active)',
         params: TemplateIdParamsSchema,
-        response: { 200: TemplateSchema, 404: NotFoundResponseSchema, 409: TemplateExistsSchema },
+        response: {
+          200: TemplateSchema,
+          409: TemplateExistsSchema,
+          ...errorResponses({ body: true, notFound: true }),
+        },
       },
     },
     async (request) =>

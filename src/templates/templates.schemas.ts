@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** A tenant or brand id: a free string of 1–200 characters (CONTRACT §1). */
+/** A tenant or brand id: a free string of 1–200 characters (docs/api-contract.md §1). */
 export const TenantIdSchema = Type.String({ minLength: 1, maxLength: 200 });
 
 export const ProviderNameSchema = Type.Union(
@@ -20,7 +20,7 @@ const nullableText = (maxLength: number, description?: string) =>
 const JsonObjectSchema = Type.Record(Type.String(), Type.Unknown());
 
 /**
- * The generation configuration: every field that takes part in the config hash (CONTRACT §2).
+ * The generation configuration: every field that takes part in the config hash (docs/api-contract.md §2).
  * Shared by create, check-duplicate and the `prompter hash` command.
  */
 export const TemplateConfigFields = {
@@ -55,53 +55,79 @@ export const TemplateConfigFields = {
   postprocess_pipeline_id: nullableText(200),
 };
 
-export const CreateTemplateBodySchema = Type.Object({
-  org_id: Type.Optional(TenantIdSchema),
-  workspace_id: TenantIdSchema,
-  name: Type.String({ minLength: 1, maxLength: 500 }),
-  provider: Type.Optional(Type.Union([ProviderNameSchema, Type.Null()])),
-  created_by: nullableText(200),
-  ...TemplateConfigFields,
-});
+const createTemplateExample = {
+  workspace_id: 'acme',
+  name: 'Top brands',
+  user_prompt_template: 'Top 10 {{category}} brands in {{country}}?',
+  model_id: 'gpt-4o',
+  country_set: ['US', 'GB'],
+  inference_params: { temperature: 0.7 },
+};
+
+export const CreateTemplateBodySchema = Type.Object(
+  {
+    org_id: Type.Optional(TenantIdSchema),
+    workspace_id: TenantIdSchema,
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    provider: Type.Optional(Type.Union([ProviderNameSchema, Type.Null()])),
+    created_by: nullableText(200),
+    ...TemplateConfigFields,
+  },
+  { title: 'CreateTemplateRequest', examples: [createTemplateExample] },
+);
 export type CreateTemplateBody = Static<typeof CreateTemplateBodySchema>;
 
-export const CheckDuplicateBodySchema = Type.Object({
-  ...CreateTemplateBodySchema.properties,
-  name: Type.Optional(Type.String({ maxLength: 500 })),
-});
+export const CheckDuplicateBodySchema = Type.Object(
+  {
+    ...CreateTemplateBodySchema.properties,
+    name: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { title: 'CheckDuplicateRequest', examples: [createTemplateExample] },
+);
 export type CheckDuplicateBody = Static<typeof CheckDuplicateBodySchema>;
 
-export const TemplateSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  org_id: Type.String(),
-  workspace_id: Type.String(),
-  name: Type.String(),
-  provider: Type.Union([Type.String(), Type.Null()]),
-  system_instructions: Type.Union([Type.String(), Type.Null()]),
-  user_prompt_template: Type.String(),
-  country_set: Type.Array(Type.String()),
-  model_id: Type.String(),
-  inference_params: Type.Unknown(),
-  tools_spec: Type.Unknown(),
-  response_format: Type.Unknown(),
-  grounding_profile_id: Type.Union([Type.String(), Type.Null()]),
-  grounding_snapshot_id: Type.Union([Type.String(), Type.Null()]),
-  retrieval_params: Type.Unknown(),
-  preprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
-  postprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
-  config_hash: Type.String({ description: 'SHA-256 of config_canonical_json (CONTRACT §2).' }),
-  config_canonical_json: Type.String(),
-  created_by: Type.Union([Type.String(), Type.Null()]),
-  created_at: Type.String({ format: 'date-time' }),
-  deleted_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+export const TemplateSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    org_id: Type.String(),
+    workspace_id: Type.String(),
+    name: Type.String(),
+    provider: Type.Union([Type.String(), Type.Null()]),
+    system_instructions: Type.Union([Type.String(), Type.Null()]),
+    user_prompt_template: Type.String(),
+    country_set: Type.Array(Type.String()),
+    model_id: Type.String(),
+    inference_params: Type.Unknown(),
+    tools_spec: Type.Unknown(),
+    response_format: Type.Unknown(),
+    grounding_profile_id: Type.Union([Type.String(), Type.Null()]),
+    grounding_snapshot_id: Type.Union([Type.String(), Type.Null()]),
+    retrieval_params: Type.Unknown(),
+    preprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
+    postprocess_pipeline_id: Type.Union([Type.String(), Type.Null()]),
+    config_hash: Type.String({
+      description: 'SHA-256 of config_canonical_json (docs/api-contract.md §2).',
+    }),
+    config_canonical_json: Type.String(),
+    created_by: Type.Union([Type.String(), Type.Null()]),
+    created_at: Type.String({ format: 'date-time' }),
+    deleted_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { title: 'Template', description: 'A tracked prompt configuration and its identity' },
+);
 export type TemplateResponse = Static<typeof TemplateSchema>;
 
-export const CheckDuplicateResponseSchema = Type.Object({
-  exact_match: Type.Boolean(),
-  template_id: Type.Union([Type.String(), Type.Null()]),
-  config_hash: Type.String(),
-});
+export const CheckDuplicateResponseSchema = Type.Object(
+  {
+    exact_match: Type.Boolean(),
+    template_id: Type.Union([Type.String(), Type.Null()]),
+    config_hash: Type.String(),
+  },
+  {
+    title: 'DuplicateCheck',
+    description: 'Whether an identical configuration is active, and the config hash',
+  },
+);
 
 export const ListTemplatesQuerySchema = Type.Object({
   org_id: Type.Optional(TenantIdSchema),
@@ -114,20 +140,31 @@ export const ListTemplatesQuerySchema = Type.Object({
 });
 export type ListTemplatesQuery = Static<typeof ListTemplatesQuerySchema>;
 
-export const TemplatePageSchema = Type.Object({
-  items: Type.Array(TemplateSchema),
-  next_cursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const TemplatePageSchema = Type.Object(
+  {
+    items: Type.Array(TemplateSchema),
+    next_cursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'TemplatePage', description: 'One page of templates, newest first' },
+);
 
-export const TemplateIdParamsSchema = Type.Object({ template_id: Type.String() });
+export const TemplateIdParamsSchema = Type.Object({
+  template_id: Type.String({ description: 'A template id (UUID)' }),
+});
 export type TemplateIdParams = Static<typeof TemplateIdParamsSchema>;
 
-export const TemplateExistsSchema = Type.Object({
-  detail: Type.Object({
-    code: Type.Literal('TEMPLATE_EXISTS'),
-    template_id: Type.Union([Type.String(), Type.Null()], {
-      description: 'The active twin; null when it was deleted during a concurrent create',
+export const TemplateExistsSchema = Type.Object(
+  {
+    detail: Type.Object({
+      code: Type.Literal('TEMPLATE_EXISTS'),
+      template_id: Type.Union([Type.String(), Type.Null()], {
+        description: 'The active twin; null when it was deleted during a concurrent create',
+      }),
+      message: Type.String(),
     }),
-    message: Type.String(),
-  }),
-});
+  },
+  {
+    title: 'TemplateExistsError',
+    description: 'An identical configuration is active in this org and workspace: template_id',
+  },
+);

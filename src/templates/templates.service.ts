@@ -61,13 +61,14 @@ export interface TemplatesServiceDeps {
   readonly audit: AuditService;
 }
 
-const TEMPLATE_EXISTS_MESSAGE = 'An identical prompt configuration already exists for this brand.';
+const TEMPLATE_EXISTS_MESSAGE =
+  'An identical prompt configuration already exists for this workspace.';
 
 function templateExists(twinId: string): AppError {
   return new AppError('TEMPLATE_EXISTS', TEMPLATE_EXISTS_MESSAGE, { template_id: twinId });
 }
 
-/** Template identity: create, look up, list, soft delete and restore (CONTRACT §3). */
+/** Template identity: create, look up, list, soft delete and restore (docs/api-contract.md §3). */
 export function createTemplatesService(deps: TemplatesServiceDeps) {
   const { db, runtime, metrics, audit } = deps;
 

@@ -1,11 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { isJsonObject, type JsonObject, type JsonValue } from '../core/json/lossless-json.ts';
-import {
-  NotFoundResponseSchema,
-  ValidationErrorResponseSchema,
-} from '../http/error-response-schemas.ts';
-import { ProviderErrorResponseSchema } from '../runs/runs.schemas.ts';
+import { errorResponses, ProviderErrorResponseSchema } from '../http/error-response-schemas.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { toVersionResponse } from './version-response.ts';
 import {
@@ -17,7 +13,7 @@ import type { VersionsService } from './versions.service.ts';
 
 const tags = ['versions'];
 
-/** ensure-version and the version timeline (CONTRACT §3, §5). */
+/** ensure-version and the version timeline (docs/api-contract.md §3, §5). */
 export function registerVersionRoutes(app: FastifyInstance, versions: VersionsService): void {
   const routes = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -26,14 +22,14 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
     {
       schema: {
         tags,
+        operationId: 'ensureVersion',
         summary: 'Probe (at most once per hour, shared) and record the current provider version',
         params: TemplateIdParamsSchema,
         body: EnsureVersionBodySchema,
         response: {
           200: EnsureVersionResponseSchema,
-          404: NotFoundResponseSchema,
-          422: ValidationErrorResponseSchema,
           502: ProviderErrorResponseSchema,
+          ...errorResponses({ body: true, notFound: true, validation: true }),
         },
       },
     },
@@ -76,9 +72,10 @@ export function registerVersionRoutes(app: FastifyInstance, versions: VersionsSe
     {
       schema: {
         tags,
+        operationId: 'listVersions',
         summary: 'The version timeline: every key that served this template, first seen first',
         params: TemplateIdParamsSchema,
-        response: { 200: VersionTimelineSchema, 404: NotFoundResponseSchema },
+        response: { 200: VersionTimelineSchema, ...errorResponses({ notFound: true }) },
       },
     },
     async (request) => ({

@@ -96,7 +96,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
   }
 
   /**
-   * The current version key by probe, shared with concurrent and same-hour callers (CONTRACT §5).
+   * The current version key by probe, shared with concurrent and same-hour callers (docs/api-contract.md §5).
    * Null when probes are disabled. Throws ProviderError when the probe fails.
    */
   async function probeVersionKey(
@@ -132,7 +132,7 @@ export function createVersionsService(deps: VersionsServiceDeps) {
 
     /**
      * The key for a run: from its own response; only when that has none, the (coalesced) probe
-     * key; and only when neither exists, `unknown` (CONTRACT §4). A failed probe is not the run's
+     * key; and only when neither exists, `unknown` (docs/api-contract.md §4). A failed probe is not the run's
      * failure: the run succeeded, its version is just unknown.
      */
     async versionKeyForCall(

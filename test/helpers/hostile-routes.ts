@@ -26,7 +26,11 @@ interface OpenApiOperation {
 
 export async function documentedRoutes(app: FastifyInstance): Promise<DocumentedRoute[]> {
   const response = await app.inject({ method: 'GET', url: '/openapi.json' });
-  const document = response.json<{ paths: Record<string, Record<string, OpenApiOperation>> }>();
+  const document = response.json<{
+    paths: Record<string, Record<string, OpenApiOperation>>;
+    components?: { schemas?: Record<string, JsonSchema> };
+  }>();
+  const named = document.components?.schemas ?? {};
   const routes: DocumentedRoute[] = [];
   for (const [path, operations] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -34,13 +38,29 @@ export async function documentedRoutes(app: FastifyInstance): Promise<Documented
       routes.push({
         method: method.toUpperCase(),
         path,
-        bodySchema: operation.requestBody?.content?.['application/json']?.schema ?? null,
+        bodySchema: resolveRefs(
+          operation.requestBody?.content?.['application/json']?.schema ?? null,
+          named,
+        ),
         query: parameters.filter((parameter) => parameter.in === 'query'),
         pathParameters: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
       });
     }
   }
   return routes;
+}
+
+/** The schema with every `$ref` to `#/components/schemas/…` replaced by the named schema. */
+function resolveRefs<T>(schema: T, named: Record<string, JsonSchema>): T {
+  if (Array.isArray(schema)) return schema.map((item: unknown) => resolveRefs(item, named)) as T;
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const ref = (schema as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+    return resolveRefs(named[ref.slice('#/components/schemas/'.length)] as T, named);
+  }
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [key, resolveRefs(value, named)]),
+  ) as T;
 }
 
 /** The route's URL with each `{name}` replaced by `segmentFor(name)` (already encoded). */

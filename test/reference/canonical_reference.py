@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The config hash of CONTRACT §2, written the way the Python original computes it.
+"""The config hash of docs/api-contract.md §2, written the way the Python original computes it.
 
 The TypeScript implementation (src/core/canonical/) must produce byte-identical output; the parity
 test (src/core/canonical/canonical-parity.test.ts) feeds this script generated request bodies.
@@ -7,7 +7,7 @@ test (src/core/canonical/canonical-parity.test.ts) feeds this script generated r
 Input: one JSON request body per line on stdin (UTF-8; lines split on LF only).
 Output: one line per body, `{"canonical": ..., "config_hash": ...}` or `{"error": reason}` where
 reason is `syntax`, `too_deep`, `lone_surrogate` or `non_finite_number`. Python 3.11+ also refuses
-integers over 4300 digits (a `syntax` answer here); Prompter accepts them, as CONTRACT §2 says.
+integers over 4300 digits (a `syntax` answer here); Prompter accepts them, as docs/api-contract.md §2 says.
 """
 
 import hashlib

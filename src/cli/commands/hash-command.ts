@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { nonEmptyInput } from '../non-empty-input.ts';
 
 export function registerHashCommand(program: Command): void {
   program
@@ -8,8 +9,10 @@ export function registerHashCommand(program: Command): void {
         'per input: {"config_hash", "canonical"} or {"error"}',
     )
     .action(async () => {
+      const input = await nonEmptyInput(process.stdin);
+      if (input === null) return; // nothing to hash: the schema validator is never loaded
       const { hashConfigLines } = await import('../../templates/hash-config-lines.ts');
-      const rejected = await hashConfigLines(process.stdin, process.stdout);
+      const rejected = await hashConfigLines(input, process.stdout);
       if (rejected > 0) process.stderr.write(`prompter hash: ${rejected} line(s) rejected\n`);
     });
 }

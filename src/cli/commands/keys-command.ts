@@ -105,26 +105,24 @@ export function registerKeysCommand(program: Command, deps: KeysCommandDeps = {}
     });
 }
 
-/** Opens the configured database (migrated first) for one command, and closes it after. */
+/** Opens the runtime on the configured database (migrated first) for one command, then closes it. */
 async function withKeysService(
   deps: KeysCommandDeps,
   use: (service: KeysService) => Promise<void>,
 ): Promise<void> {
-  const config: AppConfig = loadConfig(deps.environment ?? process.env);
+  const config: AppConfig = loadConfig(deps.environment);
   // Loaded on use, so other commands do not pay for the database drivers.
-  const { openDatabase } = await import('../../db/open-database.ts');
-  const { migrateToLatest } = await import('../../db/migrator.ts');
-  const { systemRuntime } = await import('../../core/runtime-deps.ts');
-  const { createAuditService } = await import('../../audit/audit.service.ts');
-  const { createKeysService } = await import('../../keys/keys.service.ts');
-  const database = openDatabase(config.database);
+  const { openRuntime } = await import('../../runtime/open-runtime.ts');
+  const { noopMetrics } = await import('../../metrics/metrics.ts');
+  const runtime = await openRuntime(config, {
+    migrations: 'apply',
+    log: { warn: () => undefined },
+    metrics: noopMetrics,
+  });
   try {
-    await migrateToLatest(database.db);
-    const db = database.db;
-    const audit = createAuditService({ db, runtime: systemRuntime });
-    await use(createKeysService({ db, runtime: systemRuntime, audit }));
+    await use(runtime.services.keys);
   } finally {
-    await database.close();
+    await runtime.close();
   }
 }
 

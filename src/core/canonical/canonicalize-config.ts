@@ -18,7 +18,7 @@ export interface CanonicalConfig {
 }
 
 /**
- * The template identity of CONTRACT §2. Existing deployments store hashes made by the Python
+ * The template identity of docs/api-contract.md §2. Existing deployments store hashes made by the Python
  * original, so every byte here follows that reference: the top-level keys keep this fixed order
  * (they are not sorted), everything below them is deep-sorted.
  *

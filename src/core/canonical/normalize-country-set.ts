@@ -8,7 +8,7 @@ const COUNTRY_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The country rule of CONTRACT §2: each item stripped (Python `strip()`) and upper-cased, UK and
+ * The country rule of docs/api-contract.md §2: each item stripped (Python `strip()`) and upper-cased, UK and
  * UKK read as GB, empty items dropped, duplicates removed, sorted by code point.
  *
  * Upper-casing is JavaScript's `toUpperCase`, which equals Python's `str.upper()` except for the

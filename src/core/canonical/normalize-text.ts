@@ -4,7 +4,7 @@ const CARRIAGE_RETURN = /\r\n?/g;
 const SPACE_OR_TAB_RUN = /[ \t]+/g;
 
 /**
- * The text rule of CONTRACT §2 (system instructions, user prompt template): CRLF and lone CR
+ * The text rule of docs/api-contract.md §2 (system instructions, user prompt template): CRLF and lone CR
  * become LF, each run of spaces and tabs becomes one space, then Python's `strip()`. Newlines
  * inside are kept; null reads as "".
  */

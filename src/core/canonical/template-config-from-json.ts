@@ -2,7 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json/lossless-
 import type { TemplateConfig } from './template-config.ts';
 
 /**
- * The hashed fields of a create request body (snake_case, CONTRACT §3) as a {@link TemplateConfig}.
+ * The hashed fields of a create request body (snake_case, docs/api-contract.md §3) as a {@link TemplateConfig}.
  * Missing fields take their defaults (null, or `[]` for `country_set`). Expects a body the API
  * has validated already; a wrong shape is a programming error and throws a TypeError.
  */

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../json/lossless-json.ts';
 
 /**
- * The fields of a template that make up its identity (CONTRACT §2), as given: the hash applies
+ * The fields of a template that make up its identity (docs/api-contract.md §2), as given: the hash applies
  * the text, country, rounding and sorting rules itself. Anything else (org, workspace, name,
  * provider, author) is not part of the identity.
  */

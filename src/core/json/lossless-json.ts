@@ -1,5 +1,5 @@
 // JSON that keeps what Python's json module keeps: number lexemes (int vs float, unbounded ints),
-// any key, duplicate keys resolved as a dict does. The config hash (CONTRACT §2) depends on it.
+// any key, duplicate keys resolved as a dict does. The config hash (docs/api-contract.md §2) depends on it.
 export { findLoneSurrogate } from './find-lone-surrogate.ts';
 export { isJsonObject } from './is-json-object.ts';
 export { jsonObjectKeys } from './json-key-order.ts';

@@ -19,7 +19,7 @@ export const MAX_JSON_DEPTH = 1000;
  *
  * @throws {JsonSyntaxError} when the text is not JSON.
  * @throws {UnrepresentableJsonError} when the JSON holds a lone surrogate or a float that
- *   overflows to infinity: values the config hash cannot be computed for (CONTRACT §2).
+ *   overflows to infinity: values the config hash cannot be computed for (docs/api-contract.md §2).
  */
 export function parseLosslessJson(text: string): JsonValue {
   return new LosslessJsonParser(text).parseDocument();

@@ -7,7 +7,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /**
  * Valid JSON that the Python reference cannot hash: a lone surrogate (`"\ud800"`) cannot be encoded
  * as UTF-8, and a float that overflows (`1e400`) becomes infinity, which `json.dumps` refuses.
- * CONTRACT §2 answers these with a 422. `path` locates the value (for a bad key: the object's path
+ * docs/api-contract.md §2 answers these with a 422. `path` locates the value (for a bad key: the object's path
  * plus the key itself).
  */
 export class UnrepresentableJsonError extends Error {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The three tables of CONTRACT §7, portable across SQLite and PostgreSQL: text ids (UUIDs made by
+ * The three tables of docs/api-contract.md §7, portable across SQLite and PostgreSQL: text ids (UUIDs made by
  * the app), JSON as text, timestamps as ISO-8601 UTC text, booleans as 0/1 integers.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

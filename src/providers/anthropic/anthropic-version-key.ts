@@ -2,7 +2,7 @@ import type { LiveVersionKey } from '../create-live-model-provider.ts';
 import { emptyVersionParts } from '../provider-contract.ts';
 
 /**
- * The version key of a Claude answer (CONTRACT §4): the served `model`, which is a dated snapshot
+ * The version key of a Claude answer (docs/api-contract.md §4): the served `model`, which is a dated snapshot
  * (`claude-sonnet-4-20250514`) even when the request named an alias (`claude-sonnet-4-0`), so an
  * alias moving to a new snapshot shows as a new key
  * (https://docs.anthropic.com/en/docs/about-claude/models/overview#model-aliases).

@@ -8,7 +8,7 @@ export interface AzureOpenAiDeployment {
 }
 
 /**
- * The version key of an Azure OpenAI chat completion (CONTRACT §4): `system_fingerprint`, else the
+ * The version key of an Azure OpenAI chat completion (docs/api-contract.md §4): `system_fingerprint`, else the
  * served model id (dated, e.g. `gpt-4o-2024-11-20`: the model version behind the deployment). The
  * deployment and api-version are kept as parts because Azure upgrades a deployment's model version
  * in place (https://learn.microsoft.com/azure/ai-services/openai/concepts/model-versions), and the

@@ -31,7 +31,7 @@ export interface FakeProviderDeps {
 type AbortableProbeRequest = VersionProbeRequest & { readonly signal?: AbortSignal };
 
 /**
- * The deterministic, network-free provider of CONTRACT §4 (`PROMPTER_PROVIDER_MODE=fake`).
+ * The deterministic, network-free provider of docs/api-contract.md §4 (`PROMPTER_PROVIDER_MODE=fake`).
  * Throws on a bad `PROMPTER_FAKE_FAULTS`, so build it at start-up.
  */
 export function createFakeProvider(

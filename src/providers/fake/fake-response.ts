@@ -1,6 +1,6 @@
 import type { ProviderOrUnknown } from '../provider-contract.ts';
 
-/** The body a fake call "receives", stored as the result's `response` (CONTRACT §4). */
+/** The body a fake call "receives", stored as the result's `response` (docs/api-contract.md §4). */
 export interface FakeResponse {
   readonly content: string;
   readonly response_metadata: Readonly<Record<string, string>>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ProviderOrUnknown } from '../provider-contract.ts';
 
 /**
- * The fake probe key, by the Python original's stub rules (CONTRACT §4), so a database written by
+ * The fake probe key, by the Python original's stub rules (docs/api-contract.md §4), so a database written by
  * it keeps its version rows. `epoch` N ≥ 1 appends `-eN` to simulate a silent model update.
  */
 export function fakeVersionKey(provider: ProviderOrUnknown, model: string, epoch: number): string {

@@ -2,7 +2,7 @@ import type { LiveVersionKey } from '../create-live-model-provider.ts';
 import { emptyVersionParts } from '../provider-contract.ts';
 
 /**
- * The version key of a chat completion (CONTRACT §4): `system_fingerprint`, the backend
+ * The version key of a chat completion (docs/api-contract.md §4): `system_fingerprint`, the backend
  * configuration that served the request, else the served model id, which is dated
  * (`gpt-4o-2024-08-06`) even when the request named an alias (`gpt-4o`). OpenAI marks
  * `system_fingerprint` deprecated and some models already omit it or send null

@@ -10,20 +10,20 @@ import fc from 'fast-check';
 import {
   floatHeavyBodyArbitrary,
   requestBodyArbitrary,
-} from '../../../test/reference/request-body-arbitrary.ts';
+} from './reference/request-body-arbitrary.ts';
 import {
   isJsonObject,
   JsonSyntaxError,
   parseLosslessJson,
   UnrepresentableJsonError,
-} from '../json/lossless-json.ts';
-import { hashConfigLine } from '../../templates/hash-config-lines.ts';
-import { canonicalizeConfig } from './canonicalize-config.ts';
-import { templateConfigFromJson } from './template-config-from-json.ts';
+} from '../src/core/json/lossless-json.ts';
+import { hashConfigLine } from '../src/templates/hash-config-lines.ts';
+import { canonicalizeConfig } from '../src/core/canonical/canonicalize-config.ts';
+import { templateConfigFromJson } from '../src/core/canonical/template-config-from-json.ts';
 
 const SEED = 20250814;
 const referenceScript = fileURLToPath(
-  new URL('../../../test/reference/canonical_reference.py', import.meta.url),
+  new URL('./reference/canonical_reference.py', import.meta.url),
 );
 
 type Outcome = { canonical: string; config_hash: string } | { error: string };
