@@ -3,7 +3,6 @@ import type { PagePosition } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { AuditLogRow, AuditLogTable } from './audit.table.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
 
 export async function insertAuditEntry(
   db: DatabaseExecutor,
@@ -23,12 +22,15 @@ export async function listAuditPage(
   db: DatabaseExecutor,
   query: AuditPageQuery,
 ): Promise<AuditLogRow[]> {
+  return auditPageQuery(db, query).execute();
+}
+
+/** The query behind {@link listAuditPage}, unexecuted (tests read its plan). */
+export function auditPageQuery(db: DatabaseExecutor, query: AuditPageQuery) {
   let select = db.selectFrom('audit_log').selectAll().where('org_id', '=', query.orgId);
-  if (query.after !== undefined)
-    select = select.where(beyondPagePosition<DatabaseSchema, 'audit_log'>(query.after, 'newest'));
+  if (query.after !== undefined) select = select.where(beyondPagePosition(query.after, 'newest'));
   return select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+    .limit(query.limit + 1);
 }

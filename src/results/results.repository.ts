@@ -1,7 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptResultRow, PromptResultsTable } from './results.table.ts';
 
@@ -38,8 +37,23 @@ export interface ResultFilters {
 export async function listResultsPage(
   db: DatabaseExecutor,
   filters: ResultFilters,
-  page: { limit: number; after: PagePosition | undefined; order: 'newest' | 'oldest' },
+  page: ResultPageQuery,
 ): Promise<PromptResultRow[]> {
+  return resultsPageQuery(db, filters, page).execute();
+}
+
+export interface ResultPageQuery {
+  readonly limit: number;
+  readonly after: PagePosition | undefined;
+  readonly order: 'newest' | 'oldest';
+}
+
+/** The query behind {@link listResultsPage}, unexecuted (tests read its plan). */
+export function resultsPageQuery(
+  db: DatabaseExecutor,
+  filters: ResultFilters,
+  page: ResultPageQuery,
+) {
   let select = db
     .selectFrom('prompt_results')
     .selectAll()
@@ -52,14 +66,10 @@ export async function listResultsPage(
   if (filters.status !== undefined) select = select.where('status', '=', filters.status);
   if (filters.from !== undefined) select = select.where('created_at', '>=', filters.from);
   if (filters.to !== undefined) select = select.where('created_at', '<', filters.to);
-  if (page.after !== undefined)
-    select = select.where(
-      beyondPagePosition<DatabaseSchema, 'prompt_results'>(page.after, page.order),
-    );
+  if (page.after !== undefined) select = select.where(beyondPagePosition(page.after, page.order));
   const sort = page.order === 'newest' ? 'desc' : 'asc';
   return select
     .orderBy('created_at', sort)
     .orderBy('id', sort)
-    .limit(page.limit + 1)
-    .execute();
+    .limit(page.limit + 1);
 }

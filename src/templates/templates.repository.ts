@@ -1,7 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptTemplateRow, PromptTemplatesTable } from './templates.table.ts';
 
@@ -48,19 +47,20 @@ export async function listTemplatesPage(
   db: DatabaseExecutor,
   query: TemplatePageQuery,
 ): Promise<PromptTemplateRow[]> {
+  return templatesPageQuery(db, query).execute();
+}
+
+/** The query behind {@link listTemplatesPage}, unexecuted (tests read its plan). */
+export function templatesPageQuery(db: DatabaseExecutor, query: TemplatePageQuery) {
   let select = db.selectFrom('prompt_templates').selectAll().where('org_id', '=', query.orgId);
   if (query.workspaceId !== undefined)
     select = select.where('workspace_id', '=', query.workspaceId);
   if (!query.includeDeleted) select = select.where('deleted_at', 'is', null);
-  if (query.after !== undefined)
-    select = select.where(
-      beyondPagePosition<DatabaseSchema, 'prompt_templates'>(query.after, 'newest'),
-    );
+  if (query.after !== undefined) select = select.where(beyondPagePosition(query.after, 'newest'));
   return select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+    .limit(query.limit + 1);
 }
 
 /** Soft delete; returns false when the template is unknown or already deleted. */
