@@ -12,6 +12,7 @@ import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { checkTemplateFieldLimits } from './template-field-limits.ts';
 import { templateFromRow, type Template } from './template.ts';
 import {
   findActiveTwin,
@@ -111,6 +112,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
 
   return {
     async createTemplate(draft: TemplateDraft): Promise<Template> {
+      checkTemplateFieldLimits(draft.config);
       const { canonical, configHash } = canonicalizeConfig(draft.config);
       const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
       const twinId = await findActiveTwin(db, key);
@@ -154,6 +156,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       scope: { orgId: string; workspaceId: string },
       config: TemplateConfig,
     ): Promise<DuplicateCheck> {
+      checkTemplateFieldLimits(config);
       const { configHash } = canonicalizeConfig(config);
       const twinId = await findActiveTwin(db, { ...scope, configHash });
       return { exactMatch: twinId !== undefined, templateId: twinId ?? null, configHash };
