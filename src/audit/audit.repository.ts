@@ -3,6 +3,7 @@ import type { PagePosition } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { AuditLogRow, AuditLogTable } from './audit.table.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
+import { collectPage, PAGE_STREAM_CHUNK_ROWS, type PageBudget } from '../db/collect-page.ts';
 
 export async function insertAuditEntry(
   db: DatabaseExecutor,
@@ -11,18 +12,17 @@ export async function insertAuditEntry(
   await db.insertInto('audit_log').values(row).execute();
 }
 
-export interface AuditPageQuery {
+export interface AuditPageQuery extends PageBudget {
   readonly orgId: string;
-  readonly limit: number;
   readonly after: PagePosition | undefined;
 }
 
-/** One org's entries newest first; one row more than the page, to tell whether more follow. */
+/** One org's entries newest first, within the page's row and byte budget; whether more follow. */
 export async function listAuditPage(
   db: DatabaseExecutor,
   query: AuditPageQuery,
-): Promise<AuditLogRow[]> {
-  return auditPageQuery(db, query).execute();
+): Promise<{ rows: AuditLogRow[]; more: boolean }> {
+  return collectPage(auditPageQuery(db, query).stream(PAGE_STREAM_CHUNK_ROWS), query);
 }
 
 /** The query behind {@link listAuditPage}, unexecuted (tests read its plan). */

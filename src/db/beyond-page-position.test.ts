@@ -4,7 +4,7 @@ import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { auditRow, orderedId, resultRow, templateRow } from '../../test/helpers/paging-rows.ts';
 import { testDialects, type TestDatabase } from '../../test/helpers/test-databases.ts';
 import { auditPageQuery, listAuditPage } from '../audit/audit.repository.ts';
-import type { PagePosition } from '../core/page-cursor.ts';
+import { PAGE_MAX_BYTES, type PagePosition } from '../core/page-cursor.ts';
 import { listResultsPage, resultsPageQuery } from '../results/results.repository.ts';
 import { listTemplatesPage, templatesPageQuery } from '../templates/templates.repository.ts';
 import { migrateToLatest } from './migrator.ts';
@@ -23,17 +23,17 @@ const expectedNewestFirst = Array.from({ length: ROWS }, (_, n) => n)
   .map(orderedId);
 
 async function pageThrough(
-  readPage: (after: PagePosition | undefined) => Promise<{ created_at: string; id: string }[]>,
-  limit: number,
+  readPage: (
+    after: PagePosition | undefined,
+  ) => Promise<{ rows: { created_at: string; id: string }[]; more: boolean }>,
 ): Promise<string[]> {
   const seen: string[] = [];
   let after: PagePosition | undefined;
   for (;;) {
-    const rows = await readPage(after);
-    const page = rows.slice(0, limit);
-    seen.push(...page.map((row) => row.id));
-    const last = page.at(-1);
-    if (rows.length <= limit || last === undefined) return seen;
+    const { rows, more } = await readPage(after);
+    seen.push(...rows.map((row) => row.id));
+    const last = rows.at(-1);
+    if (!more || last === undefined) return seen;
     after = { createdAt: last.created_at, id: last.id };
   }
 }
@@ -72,32 +72,29 @@ for (const dialect of testDialects) {
 
       it('pages every list through rows with equal created_at, none lost or repeated', async () => {
         const db = testDatabase.database.db;
+        const maxBytes = PAGE_MAX_BYTES;
         for (const limit of [1, 2, 3, 5, 50]) {
-          const templates = await pageThrough(
-            (after) =>
-              listTemplatesPage(db, {
-                orgId: 'paging',
-                workspaceId: undefined,
-                includeDeleted: false,
-                limit,
-                after,
-              }),
-            limit,
+          const templates = await pageThrough((after) =>
+            listTemplatesPage(db, {
+              orgId: 'paging',
+              workspaceId: undefined,
+              includeDeleted: false,
+              limit,
+              maxBytes,
+              after,
+            }),
           );
           assert.deepEqual(templates, expectedNewestFirst, `templates, limit ${limit}`);
-          const audit = await pageThrough(
-            (after) => listAuditPage(db, { orgId: 'paging', limit, after }),
-            limit,
+          const audit = await pageThrough((after) =>
+            listAuditPage(db, { orgId: 'paging', limit, maxBytes, after }),
           );
           assert.deepEqual(audit, expectedNewestFirst, `audit, limit ${limit}`);
-          const newest = await pageThrough(
-            (after) => listResultsPage(db, { templateId }, { limit, after, order: 'newest' }),
-            limit,
+          const newest = await pageThrough((after) =>
+            listResultsPage(db, { templateId }, { limit, maxBytes, after, order: 'newest' }),
           );
           assert.deepEqual(newest, expectedNewestFirst, `results newest first, limit ${limit}`);
-          const oldest = await pageThrough(
-            (after) => listResultsPage(db, { templateId }, { limit, after, order: 'oldest' }),
-            limit,
+          const oldest = await pageThrough((after) =>
+            listResultsPage(db, { templateId }, { limit, maxBytes, after, order: 'oldest' }),
           );
           assert.deepEqual(
             oldest,
@@ -112,11 +109,11 @@ for (const dialect of testDialects) {
         const queries: [string, Compilable][] = [
           [
             'ix_results_tpl_time',
-            resultsPageQuery(db, { templateId }, { limit: 50, after: position, order: 'newest' }),
+            resultsPageQuery(db, { templateId }, { rows: 51, after: position, order: 'newest' }),
           ],
           [
             'ix_results_tpl_time',
-            resultsPageQuery(db, { templateId }, { limit: 50, after: position, order: 'oldest' }),
+            resultsPageQuery(db, { templateId }, { rows: 51, after: position, order: 'oldest' }),
           ],
           [
             'ix_tpl_org_created',
@@ -125,6 +122,7 @@ for (const dialect of testDialects) {
               workspaceId: undefined,
               includeDeleted: false,
               limit: 50,
+              maxBytes: PAGE_MAX_BYTES,
               after: position,
             }),
           ],
@@ -136,12 +134,18 @@ for (const dialect of testDialects) {
               workspaceId: 'ws',
               includeDeleted: true,
               limit: 50,
+              maxBytes: PAGE_MAX_BYTES,
               after: position,
             }),
           ],
           [
             'ix_audit_org_created',
-            auditPageQuery(db, { orgId: 'paging', limit: 50, after: position }),
+            auditPageQuery(db, {
+              orgId: 'paging',
+              limit: 50,
+              maxBytes: PAGE_MAX_BYTES,
+              after: position,
+            }),
           ],
         ];
         for (const [index, query] of queries) {

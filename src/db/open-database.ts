@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { DatabaseTarget } from '../config/database-url.ts';
 import { cachingSqliteDatabase } from './caching-sqlite-database.ts';
 import type { DatabaseSchema } from './database-schema.ts';
@@ -45,7 +46,8 @@ export function openDatabase(
       ? {}
       : { options: `-c search_path=${quoteIdentifier(options.postgresSchema)}` }),
   });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets long reads (pages, exports) stream rows instead of buffering the result.
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   return { db, dialect: 'postgresql', close: () => db.destroy() };
 }
 

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
+import { collectPage, PAGE_STREAM_CHUNK_ROWS, type PageBudget } from '../db/collect-page.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptResultRow, PromptResultsTable } from './results.table.ts';
 
@@ -31,28 +32,46 @@ export interface ResultFilters {
 }
 
 /**
- * One page of a template's results matching the filters, `limit + 1` rows so the caller knows
- * whether more follow. `newest` pages backwards in time (lists), `oldest` forwards (exports).
+ * One page of a template's results matching the filters, within the page's row and byte budget,
+ * and whether more follow. `newest` pages backwards in time (lists), `oldest` forwards.
  */
 export async function listResultsPage(
   db: DatabaseExecutor,
   filters: ResultFilters,
   page: ResultPageQuery,
-): Promise<PromptResultRow[]> {
-  return resultsPageQuery(db, filters, page).execute();
+): Promise<{ rows: PromptResultRow[]; more: boolean }> {
+  // One row more than the page, so a full page knows whether more follow.
+  const query = resultsPageQuery(db, filters, { ...page, rows: page.limit + 1 });
+  return collectPage(query.stream(PAGE_STREAM_CHUNK_ROWS), page);
 }
 
-export interface ResultPageQuery {
-  readonly limit: number;
+export interface ResultPageQuery extends PageBudget {
   readonly after: PagePosition | undefined;
   readonly order: 'newest' | 'oldest';
+}
+
+/**
+ * Up to `limit` of a template's results after `after`, oldest first, streamed from a cursor:
+ * better-sqlite3 steps the statement one row at a time; PostgreSQL fetches `fetchRows` rows per
+ * round trip (pg-cursor). Closing the iterator early ends the query and frees the connection.
+ */
+export function streamResultsAfter(
+  db: DatabaseExecutor,
+  filters: ResultFilters,
+  chunk: { after: PagePosition | undefined; limit: number; fetchRows: number },
+): AsyncIterableIterator<PromptResultRow> {
+  return resultsPageQuery(db, filters, {
+    rows: chunk.limit,
+    after: chunk.after,
+    order: 'oldest',
+  }).stream(chunk.fetchRows);
 }
 
 /** The query behind {@link listResultsPage}, unexecuted (tests read its plan). */
 export function resultsPageQuery(
   db: DatabaseExecutor,
   filters: ResultFilters,
-  page: ResultPageQuery,
+  page: { rows: number; after: PagePosition | undefined; order: 'newest' | 'oldest' },
 ) {
   let select = db
     .selectFrom('prompt_results')
@@ -68,8 +87,5 @@ export function resultsPageQuery(
   if (filters.to !== undefined) select = select.where('created_at', '<', filters.to);
   if (page.after !== undefined) select = select.where(beyondPagePosition(page.after, page.order));
   const sort = page.order === 'newest' ? 'desc' : 'asc';
-  return select
-    .orderBy('created_at', sort)
-    .orderBy('id', sort)
-    .limit(page.limit + 1);
+  return select.orderBy('created_at', sort).orderBy('id', sort).limit(page.rows);
 }

@@ -7,7 +7,7 @@ import { canonicalizeConfig } from '../core/canonical/canonicalize-config.ts';
 import type { TemplateConfig } from '../core/canonical/template-config.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { stringifyLosslessJson, type JsonValue } from '../core/json/lossless-json.ts';
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, PAGE_MAX_BYTES, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
@@ -172,14 +172,15 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     },
 
     async listTemplates(query: TemplateListQuery): Promise<TemplatePage> {
-      const rows = await listTemplatesPage(db, {
+      const { rows, more } = await listTemplatesPage(db, {
+        maxBytes: PAGE_MAX_BYTES,
         orgId: query.orgId,
         workspaceId: query.workspaceId,
         includeDeleted: query.includeDeleted,
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      return toPage(rows.map(templateFromRow), query.limit);
+      return pageOf(rows.map(templateFromRow), more);
     },
 
     async deleteTemplate(id: string, caller: Principal): Promise<void> {
