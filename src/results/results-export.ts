@@ -37,48 +37,35 @@ export function exportPreamble(format: ExportFormat): string {
   return format === 'csv' ? `${CSV_COLUMNS.join(',')}\r\n` : '';
 }
 
-/**
- * One stored result as one line of the export. The JSON columns are stored as compact JSON and
- * are written as stored, never parsed and serialised again: that is most of an export's cost,
- * and it keeps every number lexeme exactly as recorded.
- */
-export function exportLine(format: ExportFormat, row: PromptResultRow): string {
-  return format === 'csv' ? csvLine(row) : jsonLine(row);
-}
+/** The stored columns a CSV line is made from: the large request and response are not read. */
+export const CSV_SOURCE_COLUMNS = [
+  'id',
+  'created_at',
+  'template_id',
+  'version_id',
+  'batch_id',
+  'sample_index',
+  'provider',
+  'model_id',
+  'provider_version_key',
+  'system_fingerprint',
+  'country',
+  'brand_name',
+  'status',
+  'latency_ms',
+  'usage',
+  'rendered_prompt_sha256',
+  'use_grounding',
+  'simulated',
+  'runtime_vars',
+  'content',
+  'error',
+] as const satisfies readonly (keyof PromptResultRow)[];
 
-/** The same record as `GET /api/prompt-results/{id}`, field for field, in the same order. */
-function jsonLine(row: PromptResultRow): string {
-  return (
-    `{"id":${JSON.stringify(row.id)}` +
-    `,"template_id":${JSON.stringify(row.template_id)}` +
-    `,"version_id":${jsonText(row.version_id)}` +
-    `,"batch_id":${jsonText(row.batch_id)}` +
-    `,"sample_index":${jsonInteger(row.sample_index)}` +
-    `,"org_id":${JSON.stringify(row.org_id)}` +
-    `,"workspace_id":${JSON.stringify(row.workspace_id)}` +
-    `,"provider":${JSON.stringify(row.provider)}` +
-    `,"model_id":${JSON.stringify(row.model_id)}` +
-    `,"provider_version_key":${jsonText(row.provider_version_key)}` +
-    `,"system_fingerprint":${jsonText(row.system_fingerprint)}` +
-    `,"country":${jsonText(row.country)}` +
-    `,"brand_name":${jsonText(row.brand_name)}` +
-    `,"runtime_vars":${row.runtime_vars}` +
-    `,"use_grounding":${Number(row.use_grounding) === 1}` +
-    `,"analysis_config":${row.analysis_config ?? 'null'}` +
-    `,"rendered_prompt_sha256":${jsonText(row.rendered_prompt_sha256)}` +
-    `,"request":${row.request}` +
-    `,"response":${row.response}` +
-    `,"content":${jsonText(row.content)}` +
-    `,"usage":${row.usage ?? 'null'}` +
-    `,"latency_ms":${jsonInteger(row.latency_ms)}` +
-    `,"status":${JSON.stringify(row.status)}` +
-    `,"error":${row.error ?? 'null'}` +
-    `,"simulated":${Number(row.simulated) === 1}` +
-    `,"created_at":${JSON.stringify(row.created_at)}}\n`
-  );
-}
+export type CsvSourceRow = Pick<PromptResultRow, (typeof CSV_SOURCE_COLUMNS)[number]>;
 
-function csvLine(row: PromptResultRow): string {
+/** One CSV line, in {@link CSV_COLUMNS} order. */
+export function csvLine(row: CsvSourceRow): string {
   const usage = usageOf(row.usage);
   const cells = [
     escapeCsvCell(row.id),
@@ -108,14 +95,6 @@ function csvLine(row: PromptResultRow): string {
   return `${cells.join(',')}\r\n`;
 }
 
-function jsonText(value: string | null): string {
-  return value === null ? 'null' : JSON.stringify(value);
-}
-
-function jsonInteger(value: number | string | null): string {
-  return value === null ? 'null' : String(Number(value));
-}
-
 /** The token counts of a stored usage object; anything else has none. */
 function usageOf(text: string | null): Record<string, unknown> {
   if (text === null) return {};
@@ -135,11 +114,21 @@ function jsonCell(text: string | null): string {
  */
 export function escapeCsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return quoteCsv(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  if (typeof value === 'string') return quoteCsv(startsLikeFormula(value) ? `'${value}` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return quoteCsv(JSON.stringify(value));
 }
 
+/** `=`, `+`, `-`, `@`, tab or CR first (a character test: this runs for every cell). */
+function startsLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (
+    first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13
+  );
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function quoteCsv(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../test/helpers/build-test-app.ts';
 import { orderedId, resultRow, templateRow } from '../../test/helpers/paging-rows.ts';
 import { testDialects } from '../../test/helpers/test-databases.ts';
@@ -77,7 +78,7 @@ for (const dialect of testDialects) {
         let cursor: string | null = null;
         do {
           const separator = url.includes('?') ? '&' : '?';
-          const response = await testApp.app.inject({
+          const response: LightMyRequestResponse = await testApp.app.inject({
             method: 'GET',
             url: cursor === null ? url : `${url}${separator}cursor=${cursor}`,
           });

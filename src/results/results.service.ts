@@ -74,7 +74,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
       caller: Principal,
       query: ResultQuery,
       format: ExportFormat,
-    ): Promise<AsyncIterable<string>> {
+    ): Promise<AsyncIterable<Buffer>> {
       const filters = await filtersFor(templateId, caller, query);
       return streamExport(db, filters, format);
     },

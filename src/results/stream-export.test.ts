@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../test/helpers/build-test-app.ts';
 import { orderedId, resultRow, templateRow } from '../../test/helpers/paging-rows.ts';
 import { testDialects } from '../../test/helpers/test-databases.ts';
-import { EXPORT_CHUNK_CHARACTERS, streamExport } from './stream-export.ts';
+import { EXPORT_CHUNK_SIZE, streamExport } from './stream-export.ts';
 
 // Real database and app; large rows are inserted directly (a provider may answer at length).
 const KIB = 1024;
@@ -62,7 +62,7 @@ for (const dialect of testDialects) {
         const chunks = streamExport(db, { templateId }, 'jsonl');
         const first = await chunks.next();
         assert.equal(first.done, false);
-        const firstLines = (first.value).trimEnd().split('\n');
+        const firstLines = first.value.toString('utf8').trimEnd().split('\n');
         // 400 KiB rows: the third one takes the chunk past 1 MiB and ends it.
         assert.equal(firstLines.length, 3);
         // Paused between chunks, the database answers other queries (SQLite has one connection)...
@@ -80,10 +80,10 @@ for (const dialect of testDialects) {
         const rest: string[] = [];
         for await (const chunk of chunks) {
           assert.ok(
-            chunk.length < EXPORT_CHUNK_CHARACTERS + 401 * KIB,
-            `a chunk of ${chunk.length} characters`,
+            chunk.length < EXPORT_CHUNK_SIZE + 401 * KIB,
+            `a chunk of ${chunk.length} bytes`,
           );
-          rest.push(chunk);
+          rest.push(chunk.toString('utf8'));
         }
         const ids = [...firstLines, ...rest.join('').trimEnd().split('\n')].map(
           (line) => JSON.parse(line).id,
@@ -92,6 +92,43 @@ for (const dialect of testDialects) {
           ids,
           Array.from({ length: 7 }, (_, n) => orderedId(n)),
         );
+      });
+
+      it('writes awkward stored values exactly as GET /api/prompt-results/{id} reads them', async () => {
+        const id = orderedId(7000);
+        await testApp.database.db
+          .insertInto('prompt_results')
+          .values(
+            resultRow(id, templateId, timeOf(-1), {
+              org_id: 'default',
+              content: 'quote " backslash \\ newline \n tab \t bell \u0007 é 😀 \u2028',
+              brand_name: null,
+              country: null,
+              sample_index: 3,
+              latency_ms: null,
+              usage: null,
+              error: '{"message":"x","big":12345678901234567890}',
+              analysis_config: '{"a":[1,2.50,{"b":null}]}',
+              runtime_vars: '{"k":"v","n":1.0}',
+              use_grounding: 1,
+              simulated: 0,
+            }),
+          )
+          .execute();
+        const chunks: Buffer[] = [];
+        for await (const chunk of streamExport(testApp.database.db, { templateId }, 'jsonl')) {
+          chunks.push(chunk);
+        }
+        const line = Buffer.concat(chunks).toString('utf8').split('\n')[0] as string;
+        const record = await testApp.app.inject({
+          method: 'GET',
+          url: `/api/prompt-results/${id}`,
+        });
+        assert.deepEqual(JSON.parse(line), record.json());
+        // The stored JSON text is copied, not re-serialised: lexemes stay as recorded.
+        assert.ok(line.includes('"big":12345678901234567890'), line);
+        assert.ok(line.includes('"n":1.0'), line);
+        await testApp.database.db.deleteFrom('prompt_results').where('id', '=', id).execute();
       });
 
       it('GET …/results/export applies backpressure: a slow client pauses the reading', async () => {

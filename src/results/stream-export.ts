@@ -1,12 +1,24 @@
 import type { PagePosition } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
-import { exportLine, exportPreamble, type ExportFormat } from './results-export.ts';
-import { streamResultsAfter, type ResultFilters } from './results.repository.ts';
-import type { PromptResultRow } from './results.table.ts';
+import {
+  CSV_SOURCE_COLUMNS,
+  csvLine,
+  exportPreamble,
+  type ExportFormat,
+} from './results-export.ts';
+import {
+  streamJsonLinesAfter,
+  streamResultColumnsAfter,
+  type ResultChunkQuery,
+  type ResultFilters,
+} from './results.repository.ts';
 
-/** Output collected from one cursor before it is closed and the text handed to the client. */
-export const EXPORT_CHUNK_CHARACTERS = 1024 * 1024;
-/** The SQL limit of one chunk's query; the character budget usually ends a chunk first. */
+/**
+ * Output collected from one cursor before it is closed and handed to the client: bytes (SQLite's
+ * JSON lines) or characters (text lines), about a mebibyte either way.
+ */
+export const EXPORT_CHUNK_SIZE = 1024 * 1024;
+/** The SQL limit of one chunk's query; the size budget usually ends a chunk first. */
 const EXPORT_CHUNK_ROWS = 20_000;
 /** PostgreSQL rows per fetch: at first, and at most (later aimed at a quarter of a chunk). */
 const FIRST_FETCH_ROWS = 100;
@@ -14,7 +26,7 @@ const MAX_FETCH_ROWS = 2000;
 
 /**
  * Every matching result, oldest first, as export text (docs/exports.md). Rows stream from a
- * database cursor into chunks of about {@link EXPORT_CHUNK_CHARACTERS}; each chunk closes its
+ * database cursor into chunks of about {@link EXPORT_CHUNK_SIZE}; each chunk closes its
  * cursor before it is handed on, and the next one starts from the last row's position. So the
  * connection is free while the client reads (SQLite has only one), nothing is read before the
  * client asks for it (the caller pulls), and memory holds about one chunk, whatever the number
@@ -24,31 +36,53 @@ export async function* streamExport(
   db: DatabaseExecutor,
   filters: ResultFilters,
   format: ExportFormat,
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const preamble = exportPreamble(format);
-  if (preamble !== '') yield preamble;
+  if (preamble !== '') yield Buffer.from(preamble, 'utf8');
+  if (format === 'csv') {
+    yield* streamLines(
+      (chunk) => streamResultColumnsAfter(db, filters, CSV_SOURCE_COLUMNS, chunk),
+      csvLine,
+    );
+  } else {
+    yield* streamLines(
+      (chunk) => streamJsonLinesAfter(db, filters, chunk),
+      (row) => row.line,
+    );
+  }
+}
+
+async function* streamLines<Row extends { created_at: string; id: string }>(
+  read: (chunk: ResultChunkQuery) => AsyncIterable<Row>,
+  lineOf: (row: Row) => string | Buffer,
+): AsyncGenerator<Buffer> {
   let after: PagePosition | undefined;
   let fetchRows = FIRST_FETCH_ROWS;
   for (;;) {
-    const lines: string[] = [];
-    let characters = 0;
-    let last: PromptResultRow | undefined;
-    const rows = streamResultsAfter(db, filters, { after, limit: EXPORT_CHUNK_ROWS, fetchRows });
-    for await (const row of rows) {
-      const line = exportLine(format, row);
+    const lines: (string | Buffer)[] = [];
+    let size = 0;
+    let last: Row | undefined;
+    for await (const row of read({ after, limit: EXPORT_CHUNK_ROWS, fetchRows })) {
+      const line = lineOf(row);
       lines.push(line);
-      characters += line.length;
+      size += line.length;
       last = row;
-      if (characters >= EXPORT_CHUNK_CHARACTERS) break;
+      if (size >= EXPORT_CHUNK_SIZE) break;
     }
     if (last === undefined) return;
-    yield lines.join('');
-    if (lines.length < EXPORT_CHUNK_ROWS && characters < EXPORT_CHUNK_CHARACTERS) return;
+    yield joinLines(lines);
+    if (lines.length < EXPORT_CHUNK_ROWS && size < EXPORT_CHUNK_SIZE) return;
     after = { createdAt: last.created_at, id: last.id };
-    const averageLine = characters / lines.length;
+    const averageLine = size / lines.length;
     fetchRows = Math.max(
       1,
-      Math.min(MAX_FETCH_ROWS, Math.floor(EXPORT_CHUNK_CHARACTERS / 4 / averageLine)),
+      Math.min(MAX_FETCH_ROWS, Math.floor(EXPORT_CHUNK_SIZE / 4 / averageLine)),
     );
   }
+}
+
+/** One buffer from the lines of a chunk: SQLite hands over bytes, the others text. */
+function joinLines(lines: readonly (string | Buffer)[]): Buffer {
+  if (typeof lines[0] === 'string') return Buffer.from(lines.join(''), 'utf8');
+  return Buffer.concat(lines as Buffer[]);
 }
