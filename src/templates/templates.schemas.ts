@@ -119,7 +119,15 @@ export const ListTemplatesQuerySchema = Type.Object({
   org_id: Type.Optional(TenantIdSchema),
   workspace_id: Type.Optional(TenantIdSchema),
   include_deleted: Type.Optional(Type.Boolean({ default: false })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+      description:
+        'Rows per page; a page also ends at about 8 MiB of stored data (then follow next_cursor).',
+    }),
+  ),
   cursor: Type.Optional(
     Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
   ),
