@@ -54,6 +54,7 @@ export function jsonLineSql(db: DatabaseExecutor): RawBuilder<string | Buffer> {
     sql.lit(`${index === 0 ? '{' : ','}"${name}":`),
     value,
   ]);
-  const line = sql.join([...parts, sql.lit('}\n')], sql` || `);
-  return postgres ? sql<string>`(${line})` : sql<Buffer>`cast(${line} as blob)`;
+  // One concat() call allocates the line once; a chain of `||` copies it at every step.
+  const line = sql`concat(${sql.join([...parts, sql.lit('}\n')])})`;
+  return postgres ? sql<string>`${line}` : sql<Buffer>`cast(${line} as blob)`;
 }

@@ -20,8 +20,11 @@ import {
 export const EXPORT_CHUNK_SIZE = 1024 * 1024;
 /** The SQL limit of one chunk's query; the size budget usually ends a chunk first. */
 const EXPORT_CHUNK_ROWS = 20_000;
-/** PostgreSQL rows per fetch: at first, and at most (later aimed at a quarter of a chunk). */
-const FIRST_FETCH_ROWS = 100;
+/**
+ * PostgreSQL rows per fetch: few at first (the rows may be megabytes each), then aimed at a
+ * quarter of a chunk from the sizes seen, up to a maximum.
+ */
+const FIRST_FETCH_ROWS = 4;
 const MAX_FETCH_ROWS = 2000;
 
 /**
