@@ -64,8 +64,8 @@ export function renderDataReport(report: DataReport): string {
       "HTTP client, against the database's own client writing `select * … order by created_at, " +
       'id` of the same template to a file (CSV), in the same run; best of two runs each. Peak ' +
       "RSS: the server's resident memory, sampled every 20 ms during the export.",
-    '- Pages: `listResultsPage` (the query behind `GET …/results?limit=50`), median of 15 runs ' +
-      'after 3 warm-ups; the deep page starts halfway through the template.',
+    '- Pages: `listResultsPage` (the query behind `GET …/results?limit=50`), median of 31 runs ' +
+      'after 3 warm-ups, first and deep pages in turns; the deep page starts halfway through the template.',
     '',
     '| Target | Measured | Result |',
     '| --- | --- | --- |',
