@@ -15,10 +15,10 @@ import {
 
 /**
  * Output collected from one cursor before it is closed and handed to the client: bytes (SQLite's
- * JSON lines) or characters (text lines), a few mebibytes either way. Larger chunks mean fewer
- * queries and round trips (they dominate on PostgreSQL); smaller ones less memory per export.
+ * JSON lines) or characters (text lines), about a mebibyte either way. 4 MiB chunks measured no
+ * faster (docs/benchmarks.md) and raised the server's peak memory by about 70 MiB.
  */
-export const EXPORT_CHUNK_SIZE = 4 * 1024 * 1024;
+export const EXPORT_CHUNK_SIZE = 1024 * 1024;
 /** The SQL limit of one chunk's query; the size budget usually ends a chunk first. */
 const EXPORT_CHUNK_ROWS = 20_000;
 /**
