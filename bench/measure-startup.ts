@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { format, resolveConfig } from 'prettier';
+import { writeReportSections } from './report-sections.ts';
 
 /**
  * `npm run bench:startup`: how long a short `prompter` command takes from spawn to exit, against
@@ -14,8 +14,6 @@ import { format, resolveConfig } from 'prettier';
 const ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? '25');
 const TARGET_RATIO = 2.5;
 const REPORT = new URL('../docs/benchmarks.md', import.meta.url);
-const BEGIN = '<!-- startup-benchmark:begin -->';
-const END = '<!-- startup-benchmark:end -->';
 
 interface Subject {
   readonly label: string;
@@ -123,7 +121,6 @@ const table = [
 ].join('\n');
 
 const section = [
-  BEGIN,
   '## Start-up: short commands',
   '',
   `- Date: ${new Date().toISOString()}`,
@@ -136,19 +133,9 @@ const section = [
     'Prompter ran before it was compiled.',
   '',
   table,
-  '',
-  END,
 ].join('\n');
 
-const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-const start = current.indexOf(BEGIN);
-const end = current.indexOf(END);
-const updated =
-  start >= 0 && end > start
-    ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-    : `${current.trimEnd()}\n\n${section}\n`;
-const options = await resolveConfig(REPORT);
-writeFileSync(REPORT, await format(updated, { ...options, parser: 'markdown' }), 'utf8');
+await writeReportSections(REPORT, { startup: section });
 console.log(table);
 const failed = rows.filter((row) => row.verdict === 'FAIL');
 if (failed.length > 0) {

@@ -6,12 +6,17 @@ import { checkDuplicateBodies, seedBodies, uniqueCreateBodies } from './request-
 import { runLoad, type LoadScenario, type LoadSummary } from './run-load.ts';
 import { checkDuplicate, seedTemplates } from './seed-templates.ts';
 import { findFreePort, startServer } from './start-server.ts';
-import { toConsoleRows, writeReport, type ScenarioResult } from './write-report.ts';
+import { evaluateDataTargets, renderDataReport } from './render-data-report.ts';
+import { readBenchParts, writeReportSections } from './report-sections.ts';
+import { measureDataBenchmarks, readDataBenchmarkSettings } from './run-data-benchmarks.ts';
+import { renderReport, toConsoleRows, type ScenarioResult } from './write-report.ts';
 
 /**
- * `npm run bench`: measures a bare Fastify route, then Prompter's check-duplicate and create
- * routes, one server at a time, and rewrites docs/benchmarks.md. Exits 1 when a scenario saw
- * failed requests (its numbers would be meaningless); missed targets are reported, not fatal.
+ * `npm run bench`: the HTTP part measures a bare Fastify route, then Prompter's check-duplicate
+ * and create routes, one server at a time; the data part measures exports and deep pages on
+ * SQLite and PostgreSQL (bench/run-data-benchmarks.ts). Rewrites docs/benchmarks.md (the parts
+ * not run keep their section; BENCH_PARTS=http,data). Exits 1 when an HTTP scenario saw failed
+ * requests (its numbers would be meaningless); missed targets are reported, not fatal.
  */
 
 const CONNECTIONS = 50;
@@ -115,8 +120,41 @@ async function measurePrompter(durationSeconds: number) {
 }
 
 async function main(): Promise<number> {
-  const durationSeconds = readDurationSeconds();
+  const parts = readBenchParts(process.env['BENCH_PARTS']);
   const loadAverageAtStart = loadavg()[0] ?? 0;
+  const machine = describeMachine(loadAverageAtStart);
+  const sections: { http?: string; data?: string } = {};
+  let problems: string[] = [];
+  if (parts.has('http')) {
+    const report = await measureHttp(readDurationSeconds(), machine);
+    sections.http = renderReport(report);
+    problems = [...report.problems];
+  }
+  if (parts.has('data')) {
+    const settings = readDataBenchmarkSettings(process.env);
+    const figures = await measureDataBenchmarks(settings);
+    const dataMachine = describeMachine(loadavg()[0] ?? 0);
+    for (const target of evaluateDataTargets(figures)) {
+      console.log(`${target.passed ? 'PASS' : 'FAIL'}  ${target.description}: ${target.measured}`);
+    }
+    sections.data = renderDataReport({ date: new Date(), machine: dataMachine, settings, figures });
+  }
+  await writeReportSections(REPORT_PATH, sections);
+  console.log(`wrote ${REPORT_PATH.pathname}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+function describeMachine(loadAverage: number): string {
+  const processors = cpus();
+  return (
+    `${processors[0]?.model ?? 'unknown CPU'} × ${processors.length}, ` +
+    `${type()} ${release()}, Node ${process.version}; ` +
+    `1-minute load average before the run: ${loadAverage.toFixed(2)}`
+  );
+}
+
+/** The HTTP part: a bare Fastify route, then Prompter's check-duplicate and create routes. */
+async function measureHttp(durationSeconds: number, machine: string) {
   const bare = await measureBare(durationSeconds);
   const prompter = await measurePrompter(durationSeconds);
   const scenarios: ScenarioResult[] = [
@@ -139,13 +177,9 @@ async function main(): Promise<number> {
       summary: prompter.create,
     },
   ];
-  const processors = cpus();
   const report = {
     date: new Date(),
-    machine:
-      `${processors[0]?.model ?? 'unknown CPU'} × ${processors.length}, ` +
-      `${type()} ${release()}, Node ${process.version}; ` +
-      `1-minute load average before the run: ${loadAverageAtStart.toFixed(2)}`,
+    machine,
     durationSeconds,
     warmUpSeconds: WARM_UP_SECONDS,
     connections: CONNECTIONS,
@@ -163,9 +197,7 @@ async function main(): Promise<number> {
     console.log(`${target.passed ? 'PASS' : 'FAIL'}  ${target.description}: ${target.measured}`);
   }
   for (const problem of report.problems) console.error(`INVALID  ${problem}`);
-  await writeReport(REPORT_PATH, report);
-  console.log(`wrote ${REPORT_PATH.pathname}`);
-  return report.problems.length === 0 ? 0 : 1;
+  return report;
 }
 
 // Exiting runs the servers' exit hooks, so an interrupted run leaves no server behind.

@@ -18,6 +18,8 @@ export interface ServerLaunch {
 
 export interface RunningServer {
   readonly baseUrl: string;
+  /** The child's process id (for reading its memory from /proc). */
+  readonly pid: number;
   /** The last few thousand characters the server wrote to stdout and stderr. */
   recentOutput(): string;
   /** SIGTERM, then SIGKILL after five seconds; safe to call twice. */
@@ -85,7 +87,9 @@ export async function startServer(launch: ServerLaunch): Promise<RunningServer> 
       const response = await fetch(baseUrl + launch.readinessPath, {
         signal: AbortSignal.timeout(1000),
       });
-      if (response.ok) return { baseUrl, recentOutput: () => outputTail, stop };
+      if (response.ok) {
+        return { baseUrl, pid: child.pid ?? 0, recentOutput: () => outputTail, stop };
+      }
       lastProblem = `GET ${launch.readinessPath} answered ${response.status}`;
     } catch (error) {
       lastProblem = (error as Error).message;

@@ -1,5 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { format, resolveConfig } from 'prettier';
 import { formatRatio, type TargetResult } from './benchmark-targets.ts';
 import type { LoadSummary } from './run-load.ts';
 
@@ -35,20 +33,6 @@ export function toConsoleRows(report: BenchmarkReport): Record<string, string | 
     'non-2xx': summary.non2xx,
     'vs bare': formatRatio(summary, baseline),
   }));
-}
-
-/**
- * Overwrites `path` with the report as Markdown, formatted so `prettier --check` passes; the
- * section `npm run bench:startup` owns (between its markers) is kept.
- */
-export async function writeReport(path: URL, report: BenchmarkReport): Promise<void> {
-  const options = await resolveConfig(path);
-  const markdown = await format(renderReport(report), { ...options, parser: 'markdown' });
-  const previous = await readFile(path, 'utf8').catch(() => '');
-  const kept = /<!-- startup-benchmark:begin -->[\s\S]*<!-- startup-benchmark:end -->/.exec(
-    previous,
-  );
-  await writeFile(path, kept === null ? markdown : `${markdown.trimEnd()}\n\n${kept[0]}\n`, 'utf8');
 }
 
 export function renderReport(report: BenchmarkReport): string {

@@ -1,4 +1,4 @@
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, PAGE_MAX_BYTES, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { auditEntryFromRow, type AuditAction, type AuditEntry } from './audit-entry.ts';
@@ -55,12 +55,13 @@ export function createAuditService(deps: AuditServiceDeps) {
 
     /** One org's entries, newest first, a page at a time. */
     async list(query: AuditListQuery): Promise<AuditPage> {
-      const rows = await listAuditPage(db, {
+      const { rows, more } = await listAuditPage(db, {
         orgId: query.orgId,
         limit: query.limit,
+        maxBytes: PAGE_MAX_BYTES,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      return toPage(rows.map(auditEntryFromRow), query.limit);
+      return pageOf(rows.map(auditEntryFromRow), more);
     },
   };
 }

@@ -1,6 +1,13 @@
 import { ValidationError } from './app-error.ts';
 import { isUuid } from './is-uuid.ts';
 
+/**
+ * A list page ends at `limit` rows or at this much stored row text, whichever comes first, with
+ * at least one row (README "Pages"): a page of large results stays a few megabytes, not 500 rows
+ * of a megabyte each. Its `next_cursor` continues right after the last row it holds.
+ */
+export const PAGE_MAX_BYTES = 8 * 1024 * 1024;
+
 const STORED_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The position after the last item of a page sorted newest first by (created_at, id). */
@@ -43,21 +50,15 @@ export function decodePageCursor(cursor: string): PagePosition {
   ]);
 }
 
-/**
- * A page from rows fetched with `limit + 1`: the first `limit` items, and a cursor after the last
- * one when the extra row shows that more follow.
- */
-export function toPage<Item extends { readonly createdAt: string; readonly id: string }>(
-  items: readonly Item[],
-  limit: number,
+/** A page of `items`, with a cursor after the last one when `more` items follow it. */
+export function pageOf<Item extends { readonly createdAt: string; readonly id: string }>(
+  items: Item[],
+  more: boolean,
 ): { items: Item[]; nextCursor: string | null } {
-  const page = items.slice(0, limit);
-  const last = page.at(-1);
+  const last = items.at(-1);
   return {
-    items: page,
+    items,
     nextCursor:
-      items.length > limit && last !== undefined
-        ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
-        : null,
+      more && last !== undefined ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }

@@ -1,22 +1,20 @@
-import { sql, type ExpressionBuilder, type ExpressionWrapper, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 
 /**
  * Keyset pagination over `(created_at, id)`: the rows strictly after `position` in the page
  * order — older ones (`newest` first) or newer ones (`oldest` first). Every paged table has both
- * columns; ids are UUID v7, so they also break ties between rows of the same millisecond.
+ * columns and an index ending in them; ids are UUID v7, so they also break ties between rows of
+ * the same millisecond.
+ *
+ * Written as a row-value comparison, `(created_at, id) < (?, ?)`, because both planners use it as
+ * a bound on that index (SQLite ≥ 3.15 and PostgreSQL): a deep page seeks to its position instead
+ * of filtering every row before it, as the equivalent `a < ? OR (a = ? AND b < ?)` made them do.
  */
-export function beyondPagePosition<DB, TB extends keyof DB>(
+export function beyondPagePosition(
   position: PagePosition,
   order: 'newest' | 'oldest',
-): (eb: ExpressionBuilder<DB, TB>) => ExpressionWrapper<DB, TB, SqlBool> {
-  const direction = order === 'newest' ? '<' : '>';
-  return (eb) =>
-    eb.or([
-      eb(sql.ref('created_at'), direction, position.createdAt),
-      eb.and([
-        eb(sql.ref('created_at'), '=', position.createdAt),
-        eb(sql.ref('id'), direction, position.id),
-      ]),
-    ]);
+): Expression<SqlBool> {
+  const direction = sql.raw(order === 'newest' ? '<' : '>');
+  return sql<SqlBool>`(${sql.ref('created_at')}, ${sql.ref('id')}) ${direction} (${position.createdAt}, ${position.id})`;
 }

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { DatabaseTarget } from '../config/database-url.ts';
 import { cachingSqliteDatabase } from './caching-sqlite-database.ts';
 import { openSqliteFile } from './open-sqlite-file.ts';
@@ -69,7 +70,8 @@ export function openDatabase(
     options: startupOptions.join(' '),
   });
   dropConnectionsThatStopAnswering(pool);
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets long reads (pages, exports) stream rows instead of buffering the result.
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   return { db, dialect: 'postgresql', close: () => db.destroy() };
 }
 

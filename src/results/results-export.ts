@@ -1,6 +1,6 @@
-import { stringifyLosslessJson } from '../core/json/lossless-json.ts';
-import type { Result } from './result.ts';
-import { toResultResponse } from './result-response.ts';
+import type { PromptResultRow } from './results.table.ts';
+
+export type ExportFormat = 'csv' | 'jsonl';
 
 /**
  * The fixed CSV column set (documented in docs/exports.md). Nested JSON (runtime_vars, error) is
@@ -32,48 +32,80 @@ export const CSV_COLUMNS = [
   'error',
 ] as const;
 
-type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-export async function* resultsAsCsv(results: AsyncIterable<Result>): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(',')}\r\n`;
-  for await (const result of results) {
-    const cells = csvCells(result);
-    yield `${CSV_COLUMNS.map((column) => escapeCsvCell(cells[column])).join(',')}\r\n`;
-  }
+/** What an export starts with: the CSV header line; nothing for JSON Lines. */
+export function exportPreamble(format: ExportFormat): string {
+  return format === 'csv' ? `${CSV_COLUMNS.join(',')}\r\n` : '';
 }
 
-/** One full result record per line, the same shape as `GET /api/prompt-results/{id}`. */
-export async function* resultsAsJsonLines(results: AsyncIterable<Result>): AsyncGenerator<string> {
-  for await (const result of results) yield `${stringifyLosslessJson(toResultResponse(result))}\n`;
+/** The stored columns a CSV line is made from: the large request and response are not read. */
+export const CSV_SOURCE_COLUMNS = [
+  'id',
+  'created_at',
+  'template_id',
+  'version_id',
+  'batch_id',
+  'sample_index',
+  'provider',
+  'model_id',
+  'provider_version_key',
+  'system_fingerprint',
+  'country',
+  'brand_name',
+  'status',
+  'latency_ms',
+  'usage',
+  'rendered_prompt_sha256',
+  'use_grounding',
+  'simulated',
+  'runtime_vars',
+  'content',
+  'error',
+] as const satisfies readonly (keyof PromptResultRow)[];
+
+export type CsvSourceRow = Pick<PromptResultRow, (typeof CSV_SOURCE_COLUMNS)[number]>;
+
+/** One CSV line, in {@link CSV_COLUMNS} order. */
+export function csvLine(row: CsvSourceRow): string {
+  const usage = usageOf(row.usage);
+  const cells = [
+    escapeCsvCell(row.id),
+    escapeCsvCell(row.created_at),
+    escapeCsvCell(row.template_id),
+    escapeCsvCell(row.version_id),
+    escapeCsvCell(row.batch_id),
+    row.sample_index === null ? '' : String(Number(row.sample_index)),
+    escapeCsvCell(row.provider),
+    escapeCsvCell(row.model_id),
+    escapeCsvCell(row.provider_version_key),
+    escapeCsvCell(row.system_fingerprint),
+    escapeCsvCell(row.country),
+    escapeCsvCell(row.brand_name),
+    escapeCsvCell(row.status),
+    row.latency_ms === null ? '' : String(Number(row.latency_ms)),
+    escapeCsvCell(usage['prompt_tokens']),
+    escapeCsvCell(usage['completion_tokens']),
+    escapeCsvCell(usage['total_tokens']),
+    escapeCsvCell(row.rendered_prompt_sha256),
+    String(Number(row.use_grounding) === 1),
+    String(Number(row.simulated) === 1),
+    jsonCell(row.runtime_vars),
+    escapeCsvCell(row.content),
+    jsonCell(row.error),
+  ];
+  return `${cells.join(',')}\r\n`;
 }
 
-function csvCells(result: Result): Record<CsvColumn, unknown> {
-  const usage = (result.usage ?? {}) as Record<string, unknown>;
-  return {
-    id: result.id,
-    created_at: result.createdAt,
-    template_id: result.templateId,
-    version_id: result.versionId,
-    batch_id: result.batchId,
-    sample_index: result.sampleIndex,
-    provider: result.provider,
-    model_id: result.modelId,
-    provider_version_key: result.providerVersionKey,
-    system_fingerprint: result.systemFingerprint,
-    country: result.country,
-    brand_name: result.brandName,
-    status: result.status,
-    latency_ms: result.latencyMs,
-    prompt_tokens: usage['prompt_tokens'],
-    completion_tokens: usage['completion_tokens'],
-    total_tokens: usage['total_tokens'],
-    rendered_prompt_sha256: result.renderedPromptSha256,
-    use_grounding: result.useGrounding,
-    simulated: result.simulated,
-    runtime_vars: result.runtimeVars,
-    content: result.content,
-    error: result.error,
-  };
+/** The token counts of a stored usage object; anything else has none. */
+function usageOf(text: string | null): Record<string, unknown> {
+  if (text === null) return {};
+  const usage: unknown = JSON.parse(text);
+  return typeof usage === 'object' && usage !== null ? (usage as Record<string, unknown>) : {};
+}
+
+/** Stored JSON text as a cell: empty for null, quoted like any cell, never formula-prefixed. */
+function jsonCell(text: string | null): string {
+  if (text === null || text === 'null') return '';
+  return quoteCsv(text);
 }
 
 /**
@@ -82,12 +114,21 @@ function csvCells(result: Result): Record<CsvColumn, unknown> {
  */
 export function escapeCsvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'string') return quoteCsv(startsLikeFormula(value) ? `'${value}` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return quoteCsv(JSON.stringify(value));
+}
+
+/** `=`, `+`, `-`, `@`, tab or CR first (a character test: this runs for every cell). */
+function startsLikeFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (
+    first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13
+  );
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function quoteCsv(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

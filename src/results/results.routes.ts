@@ -6,7 +6,6 @@ import { errorResponses } from '../http/error-response-schemas.ts';
 import { losslessSerializerCompiler } from '../http/lossless-serializer-compiler.ts';
 import { TemplateIdParamsSchema } from '../templates/templates.schemas.ts';
 import { toResultResponse } from './result-response.ts';
-import { resultsAsCsv, resultsAsJsonLines } from './results-export.ts';
 import {
   ExportResultsQuerySchema,
   ListResultsQuerySchema,
@@ -112,15 +111,15 @@ export function registerResultRoutes(app: FastifyInstance, results: ResultsServi
     },
     async (request, reply) => {
       const format = request.query.format ?? 'jsonl';
-      const rows = await results.exportResults(
+      const text = await results.exportResults(
         request.params.template_id,
         request.principal,
         resultQuery(request.query),
+        format,
       );
       const extension = format === 'csv' ? 'csv' : 'jsonl';
-      const stream = Readable.from(
-        format === 'csv' ? resultsAsCsv(rows) : resultsAsJsonLines(rows),
-      );
+      // Byte mode: the stream asks for the next chunk only when the client has taken the last.
+      const stream = Readable.from(text, { objectMode: false });
       return (
         reply
           .header(

@@ -58,7 +58,15 @@ export const ResultFilterFields = {
 
 export const ListResultsQuerySchema = Type.Object({
   ...ResultFilterFields,
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+      description:
+        'Rows per page; a page also ends at about 8 MiB of stored data (then follow next_cursor).',
+    }),
+  ),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
 });
 export type ListResultsQuery = Static<typeof ListResultsQuerySchema>;

@@ -3,17 +3,16 @@ import type { Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { parseIsoTimestamp } from '../core/parse-iso-timestamp.ts';
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, PAGE_MAX_BYTES, pageOf } from '../core/page-cursor.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { TemplatesService } from '../templates/templates.service.ts';
 import { resultFromRow, type Result } from './result.ts';
+import type { ExportFormat } from './results-export.ts';
+import { streamExport } from './stream-export.ts';
 import { findResultById, listResultsPage, type ResultFilters } from './results.repository.ts';
 
 /** The filters a caller may set; the template comes from the path. */
 export type ResultQuery = Omit<ResultFilters, 'templateId'>;
-
-/** Rows read per query while streaming an export: memory stays flat however long the trail. */
-const EXPORT_CHUNK_SIZE = 500;
 
 export interface ResultsServiceDeps {
   readonly db: DatabaseExecutor;
@@ -57,39 +56,28 @@ export function createResultsService(deps: ResultsServiceDeps) {
     ): Promise<{ items: Result[]; nextCursor: string | null }> {
       const filters = await filtersFor(templateId, caller, query);
       const after = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
-      const rows = await listResultsPage(db, filters, {
+      const { rows, more } = await listResultsPage(db, filters, {
         limit: page.limit,
+        maxBytes: PAGE_MAX_BYTES,
         after,
         order: 'newest',
       });
-      return toPage(rows.map(resultFromRow), page.limit);
+      return pageOf(rows.map(resultFromRow), more);
     },
 
     /**
-     * Every matching result, oldest first, read in chunks. The template is checked before the
-     * first byte is sent, so an unknown id is still a clean 404.
+     * Every matching result, oldest first, as CSV or JSON Lines text, streamed (see
+     * {@link streamExport}). The template is checked before the first byte is sent, so an unknown
+     * id is still a clean 404.
      */
     async exportResults(
       templateId: string,
       caller: Principal,
       query: ResultQuery,
-    ): Promise<AsyncIterable<Result>> {
+      format: ExportFormat,
+    ): Promise<AsyncIterable<Buffer>> {
       const filters = await filtersFor(templateId, caller, query);
-      return (async function* readChunks() {
-        let after: { createdAt: string; id: string } | undefined;
-        for (;;) {
-          const rows = await listResultsPage(db, filters, {
-            limit: EXPORT_CHUNK_SIZE,
-            after,
-            order: 'oldest',
-          });
-          const chunk = rows.slice(0, EXPORT_CHUNK_SIZE);
-          for (const row of chunk) yield resultFromRow(row);
-          const last = chunk.at(-1);
-          if (rows.length <= EXPORT_CHUNK_SIZE || last === undefined) return;
-          after = { createdAt: last.created_at, id: last.id };
-        }
-      })();
+      return streamExport(db, filters, format);
     },
   };
 }

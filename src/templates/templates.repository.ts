@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { PagePosition } from '../core/page-cursor.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
+import { collectPage, PAGE_STREAM_CHUNK_ROWS, type PageBudget } from '../db/collect-page.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import type { PromptTemplateRow, PromptTemplatesTable } from './templates.table.ts';
 
@@ -35,32 +35,32 @@ export async function findTemplateById(
   return db.selectFrom('prompt_templates').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export interface TemplatePageQuery {
+export interface TemplatePageQuery extends PageBudget {
   readonly orgId: string;
   readonly workspaceId: string | undefined;
   readonly includeDeleted: boolean;
-  readonly limit: number;
   readonly after: PagePosition | undefined;
 }
 
-/** Newest first; asks for one row more than the page so the caller knows whether more follow. */
+/** Newest first, within the page's row and byte budget, and whether more follow. */
 export async function listTemplatesPage(
   db: DatabaseExecutor,
   query: TemplatePageQuery,
-): Promise<PromptTemplateRow[]> {
+): Promise<{ rows: PromptTemplateRow[]; more: boolean }> {
+  return collectPage(templatesPageQuery(db, query).stream(PAGE_STREAM_CHUNK_ROWS), query);
+}
+
+/** The query behind {@link listTemplatesPage}, unexecuted (tests read its plan). */
+export function templatesPageQuery(db: DatabaseExecutor, query: TemplatePageQuery) {
   let select = db.selectFrom('prompt_templates').selectAll().where('org_id', '=', query.orgId);
   if (query.workspaceId !== undefined)
     select = select.where('workspace_id', '=', query.workspaceId);
   if (!query.includeDeleted) select = select.where('deleted_at', 'is', null);
-  if (query.after !== undefined)
-    select = select.where(
-      beyondPagePosition<DatabaseSchema, 'prompt_templates'>(query.after, 'newest'),
-    );
+  if (query.after !== undefined) select = select.where(beyondPagePosition(query.after, 'newest'));
   return select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+    .limit(query.limit + 1);
 }
 
 /** Soft delete; returns false when the template is unknown or already deleted. */

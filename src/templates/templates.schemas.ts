@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TEMPLATE_FIELD_LIMITS } from './template-field-limits.ts';
 
 /** A tenant or brand id: a free string of 1–200 characters (docs/api-contract.md §1). */
 export const TenantIdSchema = Type.String({ minLength: 1, maxLength: 200 });
@@ -18,6 +19,12 @@ const nullableText = (maxLength: number, description?: string) =>
     Type.Union([Type.String({ maxLength }), Type.Null()], description ? { description } : {}),
   );
 const JsonObjectSchema = Type.Record(Type.String(), Type.Unknown());
+
+/** "At most N KiB as compact JSON and D levels deep": the documented limit of a JSON field. */
+function limitNote(field: keyof typeof TEMPLATE_FIELD_LIMITS): string {
+  const limit = TEMPLATE_FIELD_LIMITS[field];
+  return `At most ${limit.maxBytes / 1024} KiB as compact JSON and ${limit.maxDepth} levels deep (create and check-duplicate answer 422 beyond).`;
+}
 
 /**
  * The generation configuration: every field that takes part in the config hash (docs/api-contract.md §2).
@@ -41,16 +48,22 @@ export const TemplateConfigFields = {
   model_id: Type.String({ minLength: 1, maxLength: 200 }),
   inference_params: Type.Optional(
     Type.Union([JsonObjectSchema, Type.Null()], {
-      description: 'Floats are rounded to 4 decimals for the hash; 1 and 1.0 differ.',
+      description: `Floats are rounded to 4 decimals for the hash; 1 and 1.0 differ. ${limitNote('inference_params')}`,
     }),
   ),
   tools_spec: Type.Optional(
-    Type.Union([Type.Array(Type.Union([JsonObjectSchema, Type.Null()])), Type.Null()]),
+    Type.Union([Type.Array(Type.Union([JsonObjectSchema, Type.Null()])), Type.Null()], {
+      description: limitNote('tools_spec'),
+    }),
   ),
-  response_format: Type.Optional(Type.Union([JsonObjectSchema, Type.Null()])),
+  response_format: Type.Optional(
+    Type.Union([JsonObjectSchema, Type.Null()], { description: limitNote('response_format') }),
+  ),
   grounding_profile_id: nullableText(200),
   grounding_snapshot_id: nullableText(200),
-  retrieval_params: Type.Optional(Type.Union([JsonObjectSchema, Type.Null()])),
+  retrieval_params: Type.Optional(
+    Type.Union([JsonObjectSchema, Type.Null()], { description: limitNote('retrieval_params') }),
+  ),
   preprocess_pipeline_id: nullableText(200),
   postprocess_pipeline_id: nullableText(200),
 };
@@ -133,7 +146,15 @@ export const ListTemplatesQuerySchema = Type.Object({
   org_id: Type.Optional(TenantIdSchema),
   workspace_id: Type.Optional(TenantIdSchema),
   include_deleted: Type.Optional(Type.Boolean({ default: false })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  limit: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 500,
+      default: 50,
+      description:
+        'Rows per page; a page also ends at about 8 MiB of stored data (then follow next_cursor).',
+    }),
+  ),
   cursor: Type.Optional(
     Type.String({ maxLength: 500, description: 'next_cursor of the previous page' }),
   ),

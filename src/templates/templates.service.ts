@@ -7,7 +7,7 @@ import { canonicalizeConfig } from '../core/canonical/canonicalize-config.ts';
 import type { TemplateConfig } from '../core/canonical/template-config.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { stringifyLosslessJson, type JsonValue } from '../core/json/lossless-json.ts';
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, PAGE_MAX_BYTES, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { Kysely } from 'kysely';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
@@ -15,6 +15,7 @@ import type { DatabaseSchema } from '../db/database-schema.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { rejectEmptyPrompt } from './reject-empty-prompt.ts';
+import { checkTemplateFieldLimits } from './template-field-limits.ts';
 import { templateFromRow, type Template } from './template.ts';
 import {
   findActiveTwin,
@@ -121,6 +122,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
   return {
     async createTemplate(draft: TemplateDraft): Promise<Template> {
       rejectEmptyPrompt(draft.config);
+      checkTemplateFieldLimits(draft.config);
       const { canonical, configHash } = canonicalizeConfig(draft.config);
       const key = { orgId: draft.orgId, workspaceId: draft.workspaceId, configHash };
       const twinId = await findActiveTwin(db, key);
@@ -168,6 +170,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
       config: TemplateConfig,
     ): Promise<DuplicateCheck> {
       rejectEmptyPrompt(config);
+      checkTemplateFieldLimits(config);
       const { configHash } = canonicalizeConfig(config);
       const twinId = await findActiveTwin(db, { ...scope, configHash });
       return { exactMatch: twinId !== undefined, templateId: twinId ?? null, configHash };
@@ -183,14 +186,15 @@ export function createTemplatesService(deps: TemplatesServiceDeps) {
     },
 
     async listTemplates(query: TemplateListQuery): Promise<TemplatePage> {
-      const rows = await listTemplatesPage(db, {
+      const { rows, more } = await listTemplatesPage(db, {
+        maxBytes: PAGE_MAX_BYTES,
         orgId: query.orgId,
         workspaceId: query.workspaceId,
         includeDeleted: query.includeDeleted,
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      return toPage(rows.map(templateFromRow), query.limit);
+      return pageOf(rows.map(templateFromRow), more);
     },
 
     async deleteTemplate(id: string, caller: Principal): Promise<void> {
