@@ -1,8 +1,8 @@
 import { sql, type Insertable } from 'kysely';
-import type { PagePosition } from '../core/page-cursor.ts';
+import { PAGE_MAX_BYTES, type PagePosition } from '../core/page-cursor.ts';
+import { collectPage, PAGE_STREAM_CHUNK_ROWS } from '../db/collect-page.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
 import type { BatchCellCounts } from './batch-status.ts';
 import type { BatchCellRow, BatchCellsTable, BatchesTable, BatchRow } from './batches.table.ts';
 
@@ -53,18 +53,24 @@ export interface BatchPageQuery {
   readonly limit: number;
 }
 
-export function listBatchesPage(db: DatabaseExecutor, query: BatchPageQuery): Promise<BatchRow[]> {
+export function listBatchesPage(
+  db: DatabaseExecutor,
+  query: BatchPageQuery,
+): Promise<{ rows: BatchRow[]; more: boolean }> {
   let select = db.selectFrom('batches').selectAll().where('org_id', '=', query.orgId);
   if (query.templateId !== undefined) select = select.where('template_id', '=', query.templateId);
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.after !== undefined) {
-    select = select.where(beyondPagePosition<DatabaseSchema, 'batches'>(query.after, 'newest'));
+    select = select.where(beyondPagePosition(query.after, 'newest'));
   }
-  return select
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+  return collectPage(
+    select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .stream(PAGE_STREAM_CHUNK_ROWS),
+    { limit: query.limit, maxBytes: PAGE_MAX_BYTES },
+  );
 }
 
 export interface CellPageQuery {

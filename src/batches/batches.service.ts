@@ -6,7 +6,7 @@ import type { Spend } from '../budgets/budget-status.ts';
 import type { BudgetsService } from '../budgets/budgets.service.ts';
 import { AppError, NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import { isUniqueViolation } from '../db/is-unique-violation.ts';
@@ -101,9 +101,7 @@ export function createBatchesService(deps: BatchesServiceDeps) {
     );
     const systemCharacters = template.systemInstructions?.length ?? 0;
     const callsPerModel = spec.countries.length * spec.samples;
-    const outputLimit = maxOutputTokens(
-      (template.inferenceParams ?? {}),
-    );
+    const outputLimit = maxOutputTokens(template.inferenceParams ?? {});
     const estimate = estimateBatchCost({
       prices,
       models: spec.models.map((model) => ({
@@ -312,16 +310,16 @@ export function createBatchesService(deps: BatchesServiceDeps) {
       limit: number;
       cursor: string | undefined;
     }): Promise<{ items: Batch[]; nextCursor: string | null }> {
-      const rows = await listBatchesPage(db, {
+      const { rows, more } = await listBatchesPage(db, {
         orgId: query.orgId,
         templateId: query.templateId,
         status: query.status,
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      const page = toPage(
+      const page = pageOf(
         rows.map((row) => ({ row, createdAt: row.created_at, id: row.id })),
-        query.limit,
+        more,
       );
       return {
         items: await Promise.all(page.items.map((item) => toBatch(item.row))),

@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { PagePosition } from '../core/page-cursor.ts';
+import { PAGE_MAX_BYTES, type PagePosition } from '../core/page-cursor.ts';
+import { collectPage, PAGE_STREAM_CHUNK_ROWS } from '../db/collect-page.ts';
 import { beyondPagePosition } from '../db/beyond-page-position.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
-import type { DatabaseSchema } from '../db/database-schema.ts';
 import type {
   ScheduleRow,
   SchedulesTable,
@@ -43,7 +43,7 @@ export interface SchedulePageQuery {
 export function listSchedulesPage(
   db: DatabaseExecutor,
   query: SchedulePageQuery,
-): Promise<ScheduleRow[]> {
+): Promise<{ rows: ScheduleRow[]; more: boolean }> {
   let select = db
     .selectFrom('schedules')
     .selectAll()
@@ -52,13 +52,16 @@ export function listSchedulesPage(
   if (query.templateId !== undefined) select = select.where('template_id', '=', query.templateId);
   if (query.enabled !== undefined) select = select.where('enabled', '=', query.enabled ? 1 : 0);
   if (query.after !== undefined) {
-    select = select.where(beyondPagePosition<DatabaseSchema, 'schedules'>(query.after, 'newest'));
+    select = select.where(beyondPagePosition(query.after, 'newest'));
   }
-  return select
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
+  return collectPage(
+    select
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(query.limit + 1)
+      .stream(PAGE_STREAM_CHUNK_ROWS),
+    { limit: query.limit, maxBytes: PAGE_MAX_BYTES },
+  );
 }
 
 /** Enabled schedules whose next run is due, across every org (the scheduler's look). */

@@ -6,7 +6,7 @@ import type { BatchRequest } from '../batches/batch-request.ts';
 import type { BatchesService } from '../batches/batches.service.ts';
 import { AppError, NotFoundError, ValidationError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
-import { decodePageCursor, toPage } from '../core/page-cursor.ts';
+import { decodePageCursor, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
 import type { DatabaseExecutor } from '../db/database-executor.ts';
 import {
@@ -179,14 +179,14 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
       limit: number;
       cursor: string | undefined;
     }): Promise<{ items: Schedule[]; nextCursor: string | null }> {
-      const rows = await listSchedulesPage(db, {
+      const { rows, more } = await listSchedulesPage(db, {
         orgId: query.orgId,
         templateId: query.templateId,
         enabled: query.enabled,
         limit: query.limit,
         after: query.cursor === undefined ? undefined : decodePageCursor(query.cursor),
       });
-      return toPage(rows.map(scheduleFromRow), query.limit);
+      return pageOf(rows.map(scheduleFromRow), more);
     },
 
     /** Changes cron, zone, batch or enabled; resuming starts from now (no catch-up). */
