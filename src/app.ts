@@ -5,6 +5,10 @@ import type { AppConfig } from './config/app-config.ts';
 import type { RuntimeDeps } from './core/runtime-deps.ts';
 import type { OpenDatabase } from './db/open-database.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerBatchRoutes } from './batches/batches.routes.ts';
+import { registerBudgetRoutes } from './budgets/budgets.routes.ts';
+import { registerScheduleRoutes } from './schedules/schedules.routes.ts';
+import { startScheduler } from './schedules/scheduler.ts';
 import { registerAuthentication } from './auth/register-authentication.ts';
 import { resolveAuthMode } from './auth/resolve-auth-mode.ts';
 import { resolveMetricsAccess } from './auth/resolve-metrics-access.ts';
@@ -167,6 +171,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerVersionRoutes(app, services.versions);
   registerRunRoutes(app, services.runs);
   registerResultRoutes(app, services.results);
+  registerBatchRoutes(app, services.batches);
+  registerBudgetRoutes(app, services.budgets, services.batches.reservedSpend);
+  registerScheduleRoutes(app, services.schedules);
+  if (config.batches.schedulerIntervalMs > 0) {
+    const scheduler = startScheduler({
+      fireDueSchedules: () => services.schedules.fireDueSchedules(),
+      intervalMs: config.batches.schedulerIntervalMs,
+      onError: (error) => app.log.error({ err: error }, 'schedule look failed'),
+    });
+    app.addHook('onClose', () => scheduler.stop());
+  }
   return app;
 }
 

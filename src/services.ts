@@ -1,6 +1,11 @@
 import type { Redis } from 'ioredis';
 import { createAuditService } from './audit/audit.service.ts';
+import { createBatchesService } from './batches/batches.service.ts';
+import { loadPriceTable } from './batches/load-price-table.ts';
+import type { PriceTable } from './batches/price-table.ts';
+import { createBudgetsService } from './budgets/budgets.service.ts';
 import { createKeysService } from './keys/keys.service.ts';
+import { createSchedulesService } from './schedules/schedules.service.ts';
 import type { AppConfig } from './config/app-config.ts';
 import type { RuntimeDeps } from './core/runtime-deps.ts';
 import type { OpenDatabase } from './db/open-database.ts';
@@ -21,6 +26,8 @@ export interface ServiceDeps {
   readonly redis: Redis | null;
   /** Tests inject adapters; otherwise built from config (fake or live). */
   readonly providers?: ProviderRegistry;
+  /** Prices per model for estimates and budgets; the documented defaults otherwise. */
+  readonly prices?: PriceTable;
 }
 
 /**
@@ -54,7 +61,31 @@ export async function createServices(deps: ServiceDeps) {
     callTimeoutMs: config.providers.callTimeoutMs,
   });
   const results = createResultsService({ db, templates });
-  return { providers, audit, keys, templates, versions, runs, results };
+  const prices = deps.prices ?? loadPriceTable(config.batches.pricesFile);
+  const budgets = createBudgetsService({ db, runtime, prices, audit });
+  const batches = createBatchesService({
+    db,
+    runtime,
+    templates,
+    providers,
+    prices,
+    budgets,
+    audit,
+    onBatchCreated: () => undefined,
+  });
+  const schedules = createSchedulesService({ db, runtime, batches, audit });
+  return {
+    providers,
+    audit,
+    keys,
+    templates,
+    versions,
+    runs,
+    results,
+    budgets,
+    batches,
+    schedules,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

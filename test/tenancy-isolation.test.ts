@@ -23,7 +23,7 @@ for (const dialect of testDialects) {
       ownerViewer: '',
       strangerAdmin: '',
     };
-    const owner = { templateId: '', resultId: '', versionId: '', workspaceId: '' };
+    const owner = { templateId: '', resultId: '', versionId: '', workspaceId: '', batchId: '' };
 
     before(async () => {
       testApp = await buildTestApp(dialect, { environment: { PROMPTER_AUTH: 'required' } });
@@ -61,6 +61,13 @@ for (const dialect of testDialects) {
       assert.equal(run.statusCode, 200, run.body);
       owner.resultId = run.json().result_id;
       owner.versionId = run.json().version_id;
+      const batch = await call('ownerAdmin', {
+        method: 'POST',
+        url: `/api/prompt-templates/${owner.templateId}/batches`,
+        payload: { brand_name: 'AVEA', samples: 2 },
+      });
+      assert.equal(batch.statusCode, 202, batch.body);
+      owner.batchId = batch.json().batch_id;
     });
     after(() => testApp.close());
 
@@ -87,7 +94,18 @@ for (const dialect of testDialects) {
         .select(['id', 'last_seen_at'])
         .where('org_id', '=', 'org-owner')
         .execute();
-      return JSON.stringify({ templates, results, versions });
+      const batches = await db
+        .selectFrom('batches')
+        .select(['id', 'status', 'cancel_requested_at'])
+        .where('org_id', '=', 'org-owner')
+        .execute();
+      const cells = await db
+        .selectFrom('batch_cells')
+        .select(['id', 'status'])
+        .where('batch_id', '=', owner.batchId)
+        .execute();
+      const budgets = await db.selectFrom('org_budgets').selectAll().execute();
+      return JSON.stringify({ templates, results, versions, batches, cells, budgets });
     }
 
     /** Every documented route, with the owner's ids in its path and a plausible body. */
@@ -101,6 +119,7 @@ for (const dialect of testDialects) {
           const url = path
             .replace('{template_id}', owner.templateId)
             .replace('{result_id}', owner.resultId)
+            .replace('{batch_id}', owner.batchId)
             .replace('{workspace_id}', owner.workspaceId);
           const payload =
             method === 'post' || method === 'put'
@@ -122,13 +141,17 @@ for (const dialect of testDialects) {
       const before = await ownerSnapshot();
       const routes = await everyRoute();
       assert.ok(routes.length >= 12, `only ${routes.length} routes found`);
-      const ownerIds = [owner.templateId, owner.resultId, owner.versionId];
+      const ownerIds = [owner.templateId, owner.resultId, owner.versionId, owner.batchId];
       for (const route of routes) {
         if (PUBLIC_PATHS.has(route.url)) continue;
         const response = await call('strangerAdmin', route as InjectOptions);
         const label = `${route.method} ${route.url}`;
         assert.ok(response.statusCode < 500, `${label} answered ${response.statusCode}`);
-        if (route.url.includes(owner.templateId) || route.url.includes(owner.resultId)) {
+        if (
+          route.url.includes(owner.templateId) ||
+          route.url.includes(owner.resultId) ||
+          route.url.includes(owner.batchId)
+        ) {
           assert.equal(response.statusCode, 404, `${label} must not reveal the owner's id`);
         }
         for (const id of ownerIds) {

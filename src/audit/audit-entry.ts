@@ -6,6 +6,12 @@ export const auditActions = [
   'key.revoked',
   'template.deleted',
   'template.restored',
+  'budget.updated',
+  'batch.created',
+  'batch.cancelled',
+  'schedule.created',
+  'schedule.updated',
+  'schedule.deleted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

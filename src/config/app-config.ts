@@ -19,6 +19,21 @@ export interface AppConfig {
   readonly providerMode: ProviderMode;
   readonly providers: ProviderSettings;
   readonly security: SecuritySettings;
+  readonly batches: BatchSettings;
+}
+
+/** How batches run (docs/batches.md). */
+export interface BatchSettings {
+  /** `PROMPTER_QUEUE`: `embedded` (the server runs cells itself) or `bullmq` (workers do). */
+  readonly queue: 'embedded' | 'bullmq';
+  /** `PROMPTER_QUEUE_BACKEND`: where BullMQ keeps its queue, Redis or the PostgreSQL database. */
+  readonly queueBackend: 'redis' | 'postgres';
+  /** `PROMPTER_CELL_LEASE_MS`: a running cell not heard of for this long is reclaimed. */
+  readonly cellLeaseMs: number;
+  /** `PROMPTER_SCHEDULER_INTERVAL_MS`: how often due schedules are looked for; 0 = never here. */
+  readonly schedulerIntervalMs: number;
+  /** `PROMPTER_PRICES_FILE`: a JSON price table merged over the defaults; null = defaults. */
+  readonly pricesFile: string | null;
 }
 
 /** PostgreSQL pool limits, so a hung database gives 503s in bounded time (SQLite ignores them). */

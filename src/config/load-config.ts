@@ -88,6 +88,21 @@ export function loadConfig(environment: Environment = processEnvironment()): App
       metricsToken: nonEmpty(environment['METRICS_TOKEN']) ?? null,
       publicUrl: read('PROMPTER_PUBLIC_URL', null, parseUrl),
     },
+    batches: {
+      queue: read<'embedded' | 'bullmq'>('PROMPTER_QUEUE', 'embedded', (raw) =>
+        parseChoice(raw.toLowerCase(), ['embedded', 'bullmq'] as const),
+      ),
+      queueBackend: read<'redis' | 'postgres'>('PROMPTER_QUEUE_BACKEND', 'redis', (raw) =>
+        parseChoice(raw.toLowerCase(), ['redis', 'postgres'] as const),
+      ),
+      cellLeaseMs: read('PROMPTER_CELL_LEASE_MS', 120_000, (raw) =>
+        parseInteger(raw, 1000, 86_400_000),
+      ),
+      schedulerIntervalMs: read('PROMPTER_SCHEDULER_INTERVAL_MS', 15_000, (raw) =>
+        parseInteger(raw, 0, 86_400_000),
+      ),
+      pricesFile: nonEmpty(environment['PROMPTER_PRICES_FILE']) ?? null,
+    },
     providers: {
       callTimeoutMs: read('PROMPTER_PROVIDER_TIMEOUT_MS', 60_000, (raw) =>
         parseInteger(raw, 1, 3_600_000),

@@ -28,6 +28,7 @@ export function jsonLineSql(db: DatabaseExecutor): RawBuilder<string | Buffer> {
     ['version_id', nullableText('version_id')],
     ['batch_id', nullableText('batch_id')],
     ['sample_index', integer('sample_index')],
+    ['country_applied', nullableText('country_applied')],
     ['org_id', text('org_id')],
     ['workspace_id', text('workspace_id')],
     ['provider', text('provider')],

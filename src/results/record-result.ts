@@ -24,6 +24,10 @@ export async function recordResult(deps: RecordResultDeps, result: Result): Prom
     version_id: result.versionId,
     batch_id: result.batchId,
     sample_index: result.sampleIndex,
+    cell_id: result.cellId,
+    country_applied: result.countryApplied,
+    prompt_tokens: tokenCount(result.usage, 'prompt_tokens'),
+    completion_tokens: tokenCount(result.usage, 'completion_tokens'),
     provider: result.provider,
     model_id: result.modelId,
     provider_version_key: result.providerVersionKey,
@@ -56,6 +60,13 @@ export async function recordResult(deps: RecordResultDeps, result: Result): Prom
         : null,
   });
   return resultFromRow(stored);
+}
+
+/** A count from the stored usage object (`{prompt_tokens, completion_tokens, …}`), or null. */
+function tokenCount(usage: unknown, field: 'prompt_tokens' | 'completion_tokens'): number | null {
+  if (typeof usage !== 'object' || usage === null) return null;
+  const value = (usage as Record<string, unknown>)[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 function jsonOrNull(value: unknown): string | null {

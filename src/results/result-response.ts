@@ -9,6 +9,7 @@ export function toResultResponse(result: Result): ResultResponse {
     version_id: result.versionId,
     batch_id: result.batchId,
     sample_index: result.sampleIndex,
+    country_applied: result.countryApplied,
     org_id: result.orgId,
     workspace_id: result.workspaceId,
     provider: result.provider,

@@ -3,6 +3,13 @@ import type { PromptResultRow } from './results.table.ts';
 
 export type ResultStatus = 'succeeded' | 'failed';
 
+/**
+ * How a result's country reached the model: a provider web-search location (`tool_location`,
+ * grounding on a provider that supports it), the rendered prompt (`prompt_context`: the template
+ * has `{{country}}`), or not at all (`not_applied`), so a per-country number says what it is.
+ */
+export type CountryApplied = 'tool_location' | 'prompt_context' | 'not_applied';
+
 /** One execution and its audit record: the request as sent, the whole response, the context. */
 export interface Result {
   readonly id: string;
@@ -12,6 +19,10 @@ export interface Result {
   readonly versionId: string | null;
   readonly batchId: string | null;
   readonly sampleIndex: number | null;
+  /** The batch cell this result settles; null for single runs. */
+  readonly cellId: string | null;
+  /** How the country reached the model (batch results; null for single runs). */
+  readonly countryApplied: CountryApplied | null;
   readonly provider: string;
   readonly modelId: string;
   readonly providerVersionKey: string | null;
@@ -44,6 +55,8 @@ export function resultFromRow(row: PromptResultRow): Result {
     versionId: row.version_id,
     batchId: row.batch_id,
     sampleIndex: row.sample_index === null ? null : Number(row.sample_index),
+    cellId: row.cell_id,
+    countryApplied: row.country_applied as CountryApplied | null,
     provider: row.provider,
     modelId: row.model_id,
     providerVersionKey: row.provider_version_key,

@@ -9,6 +9,15 @@ export const ResultSchema = Type.Object(
     version_id: nullableString,
     batch_id: nullableString,
     sample_index: Type.Union([Type.Integer(), Type.Null()]),
+    country_applied: Type.Union(
+      [
+        Type.Literal('tool_location'),
+        Type.Literal('prompt_context'),
+        Type.Literal('not_applied'),
+        Type.Null(),
+      ],
+      { description: 'How the country reached the model (batch results)' },
+    ),
     org_id: Type.String(),
     workspace_id: Type.String(),
     provider: Type.String(),

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /**
  * `prompt_results`: the audit trail, one row per execution with the request exactly as sent and
@@ -12,6 +12,12 @@ export interface PromptResultsTable {
   version_id: string | null;
   batch_id: string | null;
   sample_index: number | null;
+  /** The batch cell this result settles (at most one result per cell); null for single runs. */
+  cell_id: ColumnType<string | null, string | null | undefined, never>;
+  /** How the country reached the model: `tool_location`, `prompt_context` or `not_applied`. */
+  country_applied: ColumnType<string | null, string | null | undefined, never>;
+  prompt_tokens: ColumnType<number | null, number | null | undefined, never>;
+  completion_tokens: ColumnType<number | null, number | null | undefined, never>;
   provider: string;
   model_id: string;
   provider_version_key: string | null;

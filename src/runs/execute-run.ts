@@ -55,6 +55,8 @@ export async function executeRun(deps: ExecuteRunDeps, request: RunRequest): Pro
     templateId: template.id,
     batchId: request.batchId ?? null,
     sampleIndex: request.sampleIndex ?? null,
+    cellId: null,
+    countryApplied: null,
     provider,
     modelId: template.modelId,
     country: request.country,

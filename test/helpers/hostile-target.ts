@@ -18,6 +18,10 @@ export const KNOWN_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/prompt-templates/check-duplicate': () => templateBody(),
   'POST /api/prompt-templates/{template_id}/ensure-version': () => ({ model_id: 'gpt-4o' }),
   'POST /api/prompt-templates/{template_id}/run': () => ({ country: 'US', brand_name: 'Acme' }),
+  'POST /api/prompt-templates/{template_id}/batches': () => ({ countries: ['US'], samples: 1 }),
+  'POST /api/prompt-templates/{template_id}/batches/estimate': () => ({ samples: 2 }),
+  'PATCH /api/schedules/{schedule_id}': () => ({ enabled: true }),
+  'PUT /api/budgets': () => ({ monthly_calls: null, monthly_cost_usd: null }),
 };
 
 export interface Target {
@@ -48,7 +52,18 @@ export async function prepareTarget(
     payload: { country: 'US' },
   });
   assert.equal(run.statusCode, 200, run.body);
-  const ids: Record<string, string> = { template_id: templateId, result_id: run.json().result_id };
+  const batch = await testApp.app.inject({
+    method: 'POST',
+    url: `/api/prompt-templates/${templateId}/batches`,
+    headers,
+    payload: { countries: ['US'] },
+  });
+  assert.equal(batch.statusCode, 202, batch.body);
+  const ids: Record<string, string> = {
+    template_id: templateId,
+    result_id: run.json().result_id,
+    batch_id: batch.json().batch_id,
+  };
   const context: RouteContext = {
     realSegment: (name) => ids[name] ?? '00000000-0000-4000-8000-000000000000',
     validBody: (route) => KNOWN_BODIES[`${route.method} ${route.path}`]?.() ?? sampleBody(route),

@@ -2,6 +2,7 @@ import type { PrompterMigration } from '../prompter-migration.ts';
 import * as createPromptTables from './2026-11-23-0001-create-prompt-tables.ts';
 import * as createApiKeysAndAuditLog from './2026-11-23-0002-create-api-keys-and-audit-log.ts';
 import * as createMigrationCompatibility from './2026-12-01-0001-create-migration-compatibility.ts';
+import * as createBatchesAndSchedules from './2026-12-01-0002-create-batches-and-schedules.ts';
 
 /**
  * Every migration in order. Names sort by time; a new migration is a new file named
@@ -12,4 +13,5 @@ export const allMigrations: Readonly<Record<string, PrompterMigration>> = {
   '2026-11-23-0001-create-prompt-tables': createPromptTables,
   '2026-11-23-0002-create-api-keys-and-audit-log': createApiKeysAndAuditLog,
   '2026-12-01-0001-create-migration-compatibility': createMigrationCompatibility,
+  '2026-12-01-0002-create-batches-and-schedules': createBatchesAndSchedules,
 };
