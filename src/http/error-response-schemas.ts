@@ -158,7 +158,7 @@ export function errorResponses(traits: RouteErrorTraits = {}): Record<number, TS
     'Internal server error (request 6f1c…).',
   );
   responses[503] = errorSchema(
-    'SERVICE_UNAVAILABLE',
+    'DATABASE_UNAVAILABLE',
     'A dependency (the database) is not answering; retry shortly',
     'The database is not answering; try again shortly.',
   );

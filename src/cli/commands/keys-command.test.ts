@@ -3,7 +3,7 @@
 // Captured: stdout. Injected: the actor name.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -168,3 +168,30 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+describe('prompter keys on a missing SQLite file', () => {
+  it('list and revoke refuse and create nothing; create makes the first database', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'prompter-keys-missing-'));
+    const file = join(directory, 'absent.db');
+    const keys = (...args: string[]) => {
+      const program = new Command('prompter')
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+      registerKeysCommand(program, {
+        stdout: { write: () => true },
+        environment: { DB_URL: `sqlite:///${file}` },
+        actor: 'cli:tester',
+      });
+      return program.parseAsync(['keys', ...args], { from: 'user' });
+    };
+    try {
+      await assert.rejects(keys('list'), /no database at .*absent\.db/);
+      await assert.rejects(keys('revoke', '01900000-0000-7000-8000-000000000000'), /no database/);
+      assert.equal(existsSync(file), false, 'a read created the database');
+      await keys('create', '--org', 'acme');
+      assert.equal(existsSync(file), true, 'the first admin key creates it');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load-config.ts';
 import { isApiKeyActive, type ApiKey } from '../../keys/api-key.ts';
 import type { KeysService } from '../../keys/keys.service.ts';
 import { formatTable } from '../format-table.ts';
+import { requireExistingDatabase } from '../require-existing-database.ts';
 
 export interface KeysCommandDeps {
   /** Where results go; tests capture it. */
@@ -44,7 +45,7 @@ export function registerKeysCommand(program: Command, deps: KeysCommandDeps = {}
         expiresInDays?: number;
         json: boolean;
       }) => {
-        await withKeysService(deps, async (service) => {
+        await withKeysService(deps, { mayCreateDatabase: true }, async (service) => {
           const { key, secret } = await service.createApiKey({
             orgId: options.org,
             role: options.role,
@@ -78,7 +79,7 @@ export function registerKeysCommand(program: Command, deps: KeysCommandDeps = {}
     .option('--org <org>', 'only this org')
     .option('--json', 'print JSON', false)
     .action(async (options: { org?: string; json: boolean }) => {
-      await withKeysService(deps, async (service) => {
+      await withKeysService(deps, { mayCreateDatabase: false }, async (service) => {
         const listed = await service.listApiKeys(options.org);
         if (options.json) {
           const { toApiKeyResponse } = await import('../../keys/api-key-response.ts');
@@ -98,19 +99,27 @@ export function registerKeysCommand(program: Command, deps: KeysCommandDeps = {}
     .description('Revoke an API key for good; requests using it are refused from now on')
     .argument('<id>', 'the key id (from `prompter keys list`)')
     .action(async (id: string) => {
-      await withKeysService(deps, async (service) => {
+      await withKeysService(deps, { mayCreateDatabase: false }, async (service) => {
         const key = await service.revokeApiKey(id, deps.actor ?? cliActor());
         write(`Revoked key ${key.id} of org ${key.orgId} (at ${key.revokedAt ?? '?'}).\n`);
       });
     });
 }
 
-/** Opens the runtime on the configured database (migrated first) for one command, then closes it. */
+/**
+ * Opens the runtime on the configured database (migrated first) for one command, then closes it.
+ * Only `keys create` may create the database (the first admin key of a new deployment); listing
+ * or revoking on a SQLite file that is not there is a mistake, and creates nothing.
+ */
 async function withKeysService(
   deps: KeysCommandDeps,
+  rules: { readonly mayCreateDatabase: boolean },
   use: (service: KeysService) => Promise<void>,
 ): Promise<void> {
   const config: AppConfig = loadConfig(deps.environment);
+  if (!rules.mayCreateDatabase) {
+    requireExistingDatabase(config, 'Set DB_URL to the database whose keys you mean.');
+  }
   // Loaded on use, so other commands do not pay for the database drivers.
   const { openRuntime } = await import('../../runtime/open-runtime.ts');
   const { noopMetrics } = await import('../../metrics/metrics.ts');
