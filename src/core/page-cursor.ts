@@ -59,6 +59,8 @@ export function pageOf<Item extends { readonly createdAt: string; readonly id: s
   return {
     items,
     nextCursor:
-      more && last !== undefined ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      more && last !== undefined
+        ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
+        : null,
   };
 }
