@@ -4,7 +4,7 @@ import { canSee } from '../auth/can-see.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Spend } from '../budgets/budget-status.ts';
 import type { BudgetsService } from '../budgets/budgets.service.ts';
-import { AppError, NotFoundError, ValidationError } from '../core/app-error.ts';
+import { AppError, NotFoundError } from '../core/app-error.ts';
 import { isUuid } from '../core/is-uuid.ts';
 import { decodePageCursor, pageOf } from '../core/page-cursor.ts';
 import type { RuntimeDeps } from '../core/runtime-deps.ts';
@@ -44,6 +44,7 @@ import {
 } from './batches.repository.ts';
 import type { BatchRow } from './batches.table.ts';
 import { estimateBatchCost, roundUsd } from './estimate-batch-cost.ts';
+import { decodeCellCursor, encodeCellCursor } from './cell-cursor.ts';
 import { maxOutputTokens } from './max-output-tokens.ts';
 import { normalizeBatchRequest } from './normalize-batch-request.ts';
 import { findModelPrice, type PriceTable } from './price-table.ts';
@@ -391,27 +392,6 @@ export function createBatchesService(deps: BatchesServiceDeps) {
     });
     return status;
   }
-}
-
-const CELL_CURSOR_PREFIX = 'cell:';
-
-function encodeCellCursor(id: string): string {
-  return Buffer.from(CELL_CURSOR_PREFIX + id, 'utf8').toString('base64url');
-}
-
-function decodeCellCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = text.slice(CELL_CURSOR_PREFIX.length);
-  if (!text.startsWith(CELL_CURSOR_PREFIX) || !isUuid(id)) {
-    throw new ValidationError([
-      {
-        loc: ['query', 'cursor'],
-        msg: 'Invalid cursor: pass the next_cursor value of the previous page unchanged',
-        type: 'value_error',
-      },
-    ]);
-  }
-  return id;
 }
 
 export type BatchesService = ReturnType<typeof createBatchesService>;
