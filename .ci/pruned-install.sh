@@ -34,9 +34,11 @@ expect() { # expect TEXT PATTERN: fail, showing TEXT, unless it matches
 }
 expect "$(echo '{"user_prompt_template":"Top {{category}} brands?","model_id":"gpt-4o"}' | prompter hash)" config_hash
 [ -z "$(prompter hash </dev/null)" ]
-expect "$(prompter migrate status)" pending
+# A read never creates the database: status on a missing file refuses (exit 2) and names it.
+expect "$(prompter migrate status 2>&1 || true)" 'no database at'
+[ ! -e "$WORK/pruned.db" ]
 prompter migrate up
-prompter migrate status
+expect "$(prompter migrate status)" '^20[0-9-]+T.*create-prompt-tables'
 expect "$(prompter keys create --org acme --role admin --json)" '"key"'
 expect "$(prompter keys list)" acme
 
